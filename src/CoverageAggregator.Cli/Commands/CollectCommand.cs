@@ -1,0 +1,32 @@
+using System.CommandLine;
+using CoverageAggregator.Cli.Hosting;
+using CoverageAggregator.Collection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageAggregator.Cli.Commands;
+
+/// <summary>`coverage collect`: one full cycle of every source, now.</summary>
+internal static class CollectCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config(required: false);
+        var command = new Command("collect", "Collect every source once, now. Exits 0 when the cycle completes, even if some sources failed.") { config };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(config), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build(config);
+        if (await CliHost.PrepareAsync(host.Services, cancellationToken) is { } exit)
+        {
+            return exit;
+        }
+
+        var cycle = host.Services.GetRequiredService<CollectionCycle>();
+        var reports = await ProgressDisplay.RunAsync(progress => cycle.RunAsync(progress, cancellationToken));
+        ProgressDisplay.Summarize(reports);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using CoverageAggregator.Cli.Hosting;
+using CoverageAggregator.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageAggregator.Cli.Commands;
+
+/// <summary>`coverage export`: the JSON export or the HTML page of one essay, to a file.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config(required: false);
+        var essay = new Option<string>("--essay", "-e") { Description = "The essay id", Required = true };
+        var format = new Option<string>("--format", "-f") { Description = "json or html", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "html");
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "The file to write; standard output when absent" };
+        var command = new Command("export", "Write an essay's coverage as JSON or as the HTML page.") { config, essay, format, output };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(config), parse.GetValue(essay)!, parse.GetValue(format)!, parse.GetValue(output), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? config, string essayId, string format, FileInfo? output, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build(config);
+        if (await CliHost.PrepareAsync(host.Services, cancellationToken, requireConfig: config is not null) is { } exit)
+        {
+            return exit;
+        }
+
+        var export = await host.Services.GetRequiredService<CoverageEndpoints>().BuildExportAsync(essayId, cancellationToken);
+        if (export is null)
+        {
+            await Console.Error.WriteLineAsync($"coverage: no essay with id \"{essayId}\" in the sources file");
+            return ExitCodes.BadConfig;
+        }
+
+        var text = format == "html" ? CoveragePage.Render(export) : export.ToJson();
+        if (output is null)
+        {
+            await Console.Out.WriteAsync(text);
+        }
+        else
+        {
+            output.Directory?.Create();
+            var temp = output.FullName + ".tmp";
+            await File.WriteAllTextAsync(temp, text, cancellationToken);
+            File.Move(temp, output.FullName, overwrite: true);
+            Console.WriteLine($"wrote {export.Items.Count} items to {output.FullName}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CoverageAggregator.Cli.Hosting;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using CoverageAggregator.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace CoverageAggregator.Cli.Commands;
+
+/// <summary>`coverage sources`: the health of every source.</summary>
+internal static class SourcesCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config(required: false);
+        var command = new Command("sources", "Show each source's last success, last error, failures and next due time.") { config };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(config), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build(config);
+        if (await CliHost.PrepareAsync(host.Services, cancellationToken) is { } exit)
+        {
+            return exit;
+        }
+
+        var sources = SourceDescriptor.AllOf(await host.Services.GetRequiredService<ConfigProvider>().GetAsync(cancellationToken));
+        var states = (await host.Services.GetRequiredService<SourceStateStore>().ListAsync(cancellationToken)).ToDictionary(s => s.RowKey);
+        var table = new Table().AddColumns("source", "kind", "last success", "failures", "next due", "last error");
+        foreach (var source in sources)
+        {
+            states.TryGetValue(source.Id, out var state);
+            table.AddRow(
+                Markup.Escape(source.Name), source.Kind, state?.LastSuccessAt?.ToString("u") ?? "never", (state?.ConsecutiveFailures ?? 0).ToString(),
+                state?.Disabled == true ? "disabled" : state?.NextDueAt?.ToString("u") ?? "now", Markup.Escape(state?.LastError ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,76 @@
+using Azure;
+using CoverageAggregator.Cli.Commands;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Hosting;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoverageAggregator.Cli.Hosting;
+
+/// <summary>Builds the same services the Functions app uses, configured from appsettings, environment and the --config file.</summary>
+internal static class CliHost
+{
+    public static IHost Build(FileInfo? config)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        Configure(builder.Configuration, builder.Logging, config);
+        builder.Services.AddCoverageAggregator(builder.Configuration);
+        return builder.Build();
+    }
+
+    public static void Configure(IConfigurationManager configuration, ILoggingBuilder logging, FileInfo? config)
+    {
+        if (config is not null)
+        {
+            configuration[$"{CoverageOptions.Section}:{nameof(CoverageOptions.ConfigPath)}"] = config.FullName;
+        }
+
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    /// <summary>Loads the sources file and checks that storage answers, so a bad setup ends with one clear line.</summary>
+    public static async Task<int?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken, bool requireConfig = true)
+    {
+        try
+        {
+            _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoverageOptions>>().Value;
+            var configs = services.GetRequiredService<ConfigProvider>();
+            if (requireConfig || File.Exists(configs.Path))
+            {
+                await configs.GetAsync(cancellationToken);
+            }
+        }
+        catch (ConfigException ex)
+        {
+            await Console.Error.WriteLineAsync($"coverage: bad config: {ex.Message}");
+            return ExitCodes.BadConfig;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"coverage: bad settings: {ex.Message}");
+            return ExitCodes.BadConfig;
+        }
+
+        var storage = services.GetRequiredService<StorageClients>();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(20));
+            await storage.Table("sources").CreateIfNotExistsAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"coverage: storage unreachable at {storage.Description}: {ex.Message.Split('\n')[0]}. Start Azurite (npm run azurite) or set COVERAGE_STORAGE.");
+            return ExitCodes.StorageUnavailable;
+        }
+
+        return null;
+    }
+}

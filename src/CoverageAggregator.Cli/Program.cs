@@ -1,0 +1,3 @@
+using CoverageAggregator.Cli;
+
+return await CoverageCommand.Build().Parse(args).InvokeAsync();

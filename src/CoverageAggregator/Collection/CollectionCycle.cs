@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>Progress of a cycle: sources done of total, coverage found, failures.</summary>
+public sealed record CycleProgress(int Done, int Total, int Coverage, int Failures, SourceReport? Last);
+
+/// <summary>One collection cycle over every source now, concurrently with a bounded degree and a per-host limit.</summary>
+public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStore, EssayProfiles profiles, SourceRunner runner, IOptions<CoverageOptions> options)
+{
+    public async Task<IReadOnlyList<SourceReport>> RunAsync(IProgress<CycleProgress>? progress, CancellationToken cancellationToken)
+    {
+        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+        await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        var sources = SourceDescriptor.AllOf(config);
+        var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+        var reports = new ConcurrentBag<SourceReport>();
+        int done = 0, coverage = 0, failures = 0;
+        progress?.Report(new CycleProgress(0, sources.Count, 0, 0, null));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(sources, parallel, async (source, token) =>
+        {
+            var gate = hosts.GetOrAdd(HostOf(source), _ => new SemaphoreSlim(options.Value.MaxPerHost));
+            await gate.WaitAsync(token).ConfigureAwait(false);
+            SourceReport report;
+            try
+            {
+                report = await runner.RunAsync(source, essays, force: true, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            reports.Add(report);
+            Interlocked.Add(ref coverage, report.Coverage);
+            if (report.Error is not null && !report.Deferred)
+            {
+                Interlocked.Increment(ref failures);
+            }
+
+            progress?.Report(new CycleProgress(Interlocked.Increment(ref done), sources.Count, Volatile.Read(ref coverage), Volatile.Read(ref failures), report));
+        }).ConfigureAwait(false);
+
+        foreach (var gate in hosts.Values)
+        {
+            gate.Dispose();
+        }
+
+        return sources.Select(s => reports.First(r => r.Source == s)).ToList();
+    }
+
+    /// <summary>The per-host lane of a source; hosts that only differ by port share one.</summary>
+    private static string HostOf(SourceDescriptor source) =>
+        Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) ? uri.Host : source.Url;
+}

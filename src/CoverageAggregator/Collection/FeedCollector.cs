@@ -1,0 +1,203 @@
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Feeds;
+using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Resolving;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>
+/// One feed: conditional fetch, parse, and for each entry not judged before, decide whether it cites an essay.
+/// The article page is fetched when the entry could concern an essay (or the feed carries only a summary) and falls in
+/// the essay's date window; the page gives the canonical URL, metadata, main text and links.
+/// </summary>
+public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntryStore seen, IOptions<CoverageOptions> options) : ISourceCollector
+{
+    /// <summary>Feed text shorter than this is taken as a summary: only the page can tell whether it cites.</summary>
+    private const int SummaryLength = 1500;
+
+    /// <summary>Outbound links followed through redirects per article when no direct essay link is found.</summary>
+    private const int MaxLinksResolved = 10;
+
+    public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.Feed;
+
+    public async Task<SourceRun> CollectAsync(SourceContext context, CancellationToken cancellationToken)
+    {
+        var state = context.State;
+        var fetch = await fetcher.FetchAsync(
+            new FetchRequest(new Uri(state.CurrentUrl), state.HttpETag, state.HttpLastModified,
+                "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"),
+            cancellationToken).ConfigureAwait(false);
+        if (!fetch.IsOk)
+        {
+            return SourceRun.From(fetch);
+        }
+
+        ParsedFeed feed;
+        try
+        {
+            feed = FeedParser.Parse(fetch.Body, fetch.FinalUrl, fetch.Charset);
+        }
+        catch (FeedFormatException ex)
+        {
+            return SourceRun.From(fetch) with { Outcome = FetchOutcome.Failed, Error = ex.Message };
+        }
+
+        var already = await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
+        var items = new List<CoverageItem>();
+        var judged = new List<(string, string?, string)>();
+        var warnings = feed.Warnings.ToList();
+        var pagesLeft = options.Value.MaxPagesPerSource;
+        foreach (var entry in feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)))
+        {
+            var wantsPage = WantsPage(entry, context.Essays);
+            if (wantsPage && pagesLeft-- <= 0)
+            {
+                warnings.Add($"more than {options.Value.MaxPagesPerSource} new articles; the rest wait for the next run");
+                break;
+            }
+
+            var found = await JudgeAsync(context, entry, wantsPage, cancellationToken).ConfigureAwait(false);
+            items.AddRange(found);
+            judged.Add((entry.Id, entry.Link, found.Count > 0 ? "coverage" : "not-coverage"));
+        }
+
+        return SourceRun.From(fetch) with { Entries = feed.Entries.Count, Items = items, Seen = judged, Warnings = warnings };
+    }
+
+    private static bool WantsPage(FeedEntry entry, IReadOnlyList<EssayProfile> essays)
+    {
+        if (entry.Link is null)
+        {
+            return false;
+        }
+
+        var text = FeedText(entry);
+        return essays.Any(essay => CitationMatcher.IsInWindow(essay, entry.PublishedAt)
+            && (text.Text.Length < SummaryLength || text.Links.Any(essay.IsEssayUrl)
+                || CitationMatcher.MayConcern(essay, entry.Title + "\n" + text.Text)));
+    }
+
+    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, bool wantsPage, CancellationToken cancellationToken)
+    {
+        var feedText = FeedText(entry);
+        var page = wantsPage ? (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page : null;
+        var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
+        var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
+        var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
+        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? entry.Link);
+        if (canonical is null)
+        {
+            return [];
+        }
+
+        var title = TitleOf(entry, page);
+        var candidate = new CandidateText(title, text, links, blockQuotes, entry.PublishedAt ?? page?.PublishedAt, canonical);
+        var items = new List<CoverageItem>();
+        foreach (var essay in context.Essays)
+        {
+            if (essay.IsEssayUrl(canonical) || essay.IsEssayUrl(entry.Link))
+            {
+                continue; // the essay itself, or a mirror whose rel=canonical points to it
+            }
+
+            var citation = CitationMatcher.Match(essay, candidate);
+            if (citation is not { By: CitesBy.Link } && wantsPage && CitationMatcher.MayConcern(essay, title + "\n" + text))
+            {
+                citation = await ResolveLinksAsync(essay, candidate, cancellationToken).ConfigureAwait(false) ?? citation;
+            }
+
+            if (citation is null)
+            {
+                continue;
+            }
+
+            var alsoAt = new[] { entry.Link, page?.Url.AbsoluteUri, page?.OgUrl }
+                .Select(UrlCanonicalizer.Canonicalize).OfType<string>()
+                .Where(u => u != canonical)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            items.Add(new CoverageItem
+            {
+                EssayId = essay.Essay.Id,
+                Url = canonical,
+                AlsoAt = alsoAt,
+                Kind = CoverageKinds.Article,
+                Outlet = IsSyndicatedCopy(page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
+                Title = title,
+                Author = entry.Author ?? page?.Author,
+                PublishedAt = entry.PublishedAt ?? page?.PublishedAt,
+                CitesBy = citation.By,
+                Quotes = citation.Quotes,
+                Excerpt = Excerpt(text),
+                Language = page?.Language,
+                SourceIds = [context.Source.Id],
+                FirstSeenAt = context.Now,
+                UpdatedAt = context.Now,
+            });
+        }
+
+        return items;
+    }
+
+    /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
+    private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, CancellationToken cancellationToken)
+    {
+        var ownHost = Uri.TryCreate(candidate.Url, UriKind.Absolute, out var own) ? own.Host : null;
+        var external = candidate.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && !string.Equals(u.Host, ownHost, StringComparison.OrdinalIgnoreCase));
+        foreach (var link in external.Take(MaxLinksResolved))
+        {
+            var target = await pages.ResolveAsync(link, cancellationToken).ConfigureAwait(false);
+            if (target is not null && target != link && essay.IsEssayUrl(target))
+            {
+                return CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, target] });
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A page whose rel=canonical names another site is a syndicated copy: its site name is the syndicator's, not the outlet's.</summary>
+    private static bool IsSyndicatedCopy(ArticlePage? page, string canonical) =>
+        page is not null && Uri.TryCreate(page.OgUrl ?? page.Url.AbsoluteUri, UriKind.Absolute, out var own)
+        && own.HostNameType == UriHostNameType.Dns // an address literal says nothing about the site
+        && !string.Equals(HostKey(own.Host), HostKey(new Uri(canonical).Host), StringComparison.OrdinalIgnoreCase);
+
+    private static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+
+    private static string? TitleOf(FeedEntry entry, ArticlePage? page)
+    {
+        var title = entry.Title;
+        if (title is not null && entry.SourceName is { } source && title.EndsWith(" - " + source, StringComparison.Ordinal))
+        {
+            title = title[..^(source.Length + 3)].TrimEnd();
+        }
+
+        return title ?? page?.Title;
+    }
+
+    private static (string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes) FeedText(FeedEntry entry)
+    {
+        var baseUrl = entry.ContentBase ?? (entry.Link is not null ? new Uri(entry.Link) : new Uri("http://invalid/"));
+        var content = ArticleParser.ReadFragment(entry.ContentHtml, baseUrl);
+        var summary = ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
+        return content.Text.Length >= summary.Text.Length
+            ? (content.Text, content.Links.Concat(summary.Links).Distinct().ToList(), content.BlockQuotes)
+            : (summary.Text, summary.Links.Concat(content.Links).Distinct().ToList(), summary.BlockQuotes);
+    }
+
+    internal static string? Excerpt(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length == 0)
+        {
+            return null;
+        }
+
+        return flat.Length <= 280 ? flat : flat[..flat.LastIndexOf(' ', 279)] + "…";
+    }
+}

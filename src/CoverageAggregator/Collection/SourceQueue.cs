@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>The fan-out: the timer enqueues one message per due source; queue workers collect one source each.</summary>
+public sealed class SourceQueue(
+    StorageClients storage,
+    ConfigProvider configs,
+    EssayStore essayStore,
+    EssayProfiles profiles,
+    SourceRunner runner,
+    SourceStateStore states,
+    IOptions<CoverageOptions> options,
+    TimeProvider time,
+    ILogger<SourceQueue> logger)
+{
+    /// <summary>The queue name, also the Functions app setting %CollectQueue%.</summary>
+    public const string Name = "collect";
+
+    private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
+    {
+        var queue = storage.Queue(Name);
+        await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return queue;
+    });
+
+    public string QueueName => storage.Queue(Name).Name;
+
+    /// <summary>Enqueues every source that is due and not disabled; answers how many.</summary>
+    public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
+    {
+        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+        await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        var queue = await _queue.Value.ConfigureAwait(false);
+        var count = 0;
+        foreach (var source in SourceDescriptor.AllOf(config))
+        {
+            if (known.TryGetValue(source.Id, out var state) && state.ConfiguredUrl == source.Url
+                && (state.Disabled || state.NextDueAt > now || state.RetryNotBefore > now))
+            {
+                continue;
+            }
+
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new SourceMessage(source.Id)), cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+
+        Log.SourcesEnqueued(logger, count);
+        return count;
+    }
+
+    /// <summary>Handles one queue message. Delivery is at least once: collecting a source twice adds nothing twice.</summary>
+    public async Task<SourceReport?> ProcessAsync(string message, CancellationToken cancellationToken)
+    {
+        var sourceId = JsonSerializer.Deserialize<SourceMessage>(message)?.SourceId
+            ?? throw new ArgumentException("queue message has no sourceId", nameof(message));
+        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+        var source = SourceDescriptor.AllOf(config).FirstOrDefault(s => s.Id == sourceId);
+        if (source is null)
+        {
+            return null; // removed from the sources file since it was enqueued
+        }
+
+        var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes and processes what is on the queue now (the local host's stand-in for the queue trigger).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var queue = await _queue.Value.ConfigureAwait(false);
+        var processed = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(options.Value.MaxConcurrency, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false)).Value;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
+            await Parallel.ForEachAsync(batch, cancellationToken, async (message, token) =>
+            {
+                await ProcessAsync(message.MessageText, token).ConfigureAwait(false);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            processed += batch.Length;
+        }
+
+        return processed;
+    }
+
+    private sealed record SourceMessage(string SourceId);
+}

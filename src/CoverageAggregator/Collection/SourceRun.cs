@@ -1,0 +1,43 @@
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>What a collector is given for one run of one source.</summary>
+public sealed record SourceContext(SourceDescriptor Source, SourceState State, IReadOnlyList<EssayProfile> Essays, DateTimeOffset Now);
+
+/// <summary>What one run of one source found; the runner persists it (items first, then seen entries, then state).</summary>
+public sealed record SourceRun
+{
+    public required FetchOutcome Outcome { get; init; }
+    public string? Error { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public int Entries { get; init; }
+    public IReadOnlyList<CoverageItem> Items { get; init; } = [];
+    public IReadOnlyList<(string EntryId, string? Url, string Outcome)> Seen { get; init; } = [];
+    public TimeSpan? RetryAfter { get; init; }
+    public Uri? MovedTo { get; init; }
+    public string? HttpETag { get; init; }
+    public string? HttpLastModified { get; init; }
+
+    public static SourceRun From(FetchResult fetch) => new()
+    {
+        Outcome = fetch.Outcome,
+        Error = fetch.Error,
+        RetryAfter = fetch.RetryAfter,
+        MovedTo = fetch.MovedPermanentlyTo,
+        HttpETag = fetch.ETag,
+        HttpLastModified = fetch.LastModified,
+    };
+}
+
+/// <summary>Collects one kind of source (feeds, or one social platform).</summary>
+public interface ISourceCollector
+{
+    bool CanCollect(SourceDescriptor source);
+
+    Task<SourceRun> CollectAsync(SourceContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,180 @@
+using Azure;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>What one source's run came to, for progress and reports.</summary>
+public sealed record SourceReport(SourceDescriptor Source, FetchOutcome Outcome, int Entries, int Coverage, int NewCoverage, string? Error, bool Deferred = false);
+
+/// <summary>
+/// Runs one source and records what happened: coverage first, then the entries judged, then the source's state.
+/// A process killed between these steps loses nothing (upserts are idempotent, unjudged entries are judged again).
+/// No failure of a source escapes: it becomes the source's error and its backoff.
+/// </summary>
+public sealed class SourceRunner(
+    IEnumerable<ISourceCollector> collectors,
+    CoverageStore coverage,
+    SeenEntryStore seen,
+    SourceStateStore states,
+    IOptions<CoverageOptions> options,
+    TimeProvider time,
+    ILogger<SourceRunner> logger)
+{
+    public async Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        SourceState state;
+        try
+        {
+            state = await LoadStateAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            return Failed(source, $"storage unavailable: {ex.Message}");
+        }
+
+        if (state.Disabled)
+        {
+            return new SourceReport(source, FetchOutcome.Gone, 0, 0, 0, state.LastError ?? "disabled", Deferred: true);
+        }
+
+        if (state.RetryNotBefore > now || (!force && state.NextDueAt > now))
+        {
+            return new SourceReport(source, FetchOutcome.RetryLater, 0, 0, 0, state.RetryNotBefore > now ? $"waiting until {state.RetryNotBefore:u} (Retry-After)" : null, Deferred: true);
+        }
+
+        var collector = collectors.FirstOrDefault(c => c.CanCollect(source));
+        if (collector is null)
+        {
+            return await RecordAsync(source, state, new SourceRun { Outcome = FetchOutcome.Failed, Error = $"no collector for source type \"{source.Kind}\"" }, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        SourceRun run;
+        try
+        {
+            run = await collector.CollectAsync(new SourceContext(source, state, essays, now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            run = new SourceRun { Outcome = FetchOutcome.Failed, Error = $"{ex.GetType().Name}: {ex.Message}" };
+        }
+
+        try
+        {
+            var added = 0;
+            foreach (var item in run.Items)
+            {
+                if (await coverage.UpsertAsync(item, cancellationToken).ConfigureAwait(false))
+                {
+                    added++;
+                }
+            }
+
+            if (run.Seen.Count > 0)
+            {
+                await seen.MarkSeenAsync(source.Id, run.Seen, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await RecordAsync(source, state, run, added, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            return Failed(source, $"storage unavailable: {ex.Message}");
+        }
+    }
+
+    private async Task<SourceState> LoadStateAsync(SourceDescriptor source, CancellationToken cancellationToken)
+    {
+        var state = await states.FindAsync(source.Id, cancellationToken).ConfigureAwait(false);
+        if (state is null || state.ConfiguredUrl != source.Url)
+        {
+            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url };
+        }
+
+        state.Name = source.Name;
+        state.Kind = source.Kind;
+        return state;
+    }
+
+    private async Task<SourceReport> RecordAsync(SourceDescriptor source, SourceState state, SourceRun run, int added, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var interval = TimeSpan.FromMinutes(options.Value.SourceIntervalMinutes);
+        state.LastAttemptAt = now;
+        state.RetryNotBefore = null;
+        switch (run.Outcome)
+        {
+            case FetchOutcome.Ok or FetchOutcome.NotModified:
+                state.LastSuccessAt = now;
+                state.ConsecutiveFailures = 0;
+                state.LastError = null;
+                state.NextDueAt = now + interval;
+                if (run.Outcome == FetchOutcome.Ok)
+                {
+                    state.HttpETag = run.HttpETag;
+                    state.HttpLastModified = run.HttpLastModified;
+                    state.LastItemCount = run.Entries;
+                    state.LastCoverageCount = run.Items.Count;
+                    state.LastWarning = run.Warnings.Count > 0 ? string.Join("; ", run.Warnings) : null;
+                }
+
+                if (run.MovedTo is { } moved)
+                {
+                    state.CurrentUrl = moved.AbsoluteUri;
+                }
+
+                break;
+            case FetchOutcome.Gone:
+                state.Disabled = true;
+                state.LastError = run.Error;
+                state.LastErrorAt = now;
+                break;
+            default:
+                state.ConsecutiveFailures++;
+                state.LastError = run.Error;
+                state.LastErrorAt = now;
+                var backoff = Backoff(interval, state.ConsecutiveFailures);
+                if (run.RetryAfter is { } retryAfter)
+                {
+                    state.RetryNotBefore = now + retryAfter;
+                    backoff = retryAfter > backoff ? retryAfter : backoff;
+                }
+
+                state.NextDueAt = now + backoff;
+                break;
+        }
+
+        foreach (var warning in run.Warnings)
+        {
+            Log.SourceWarning(logger, source.Id, warning);
+        }
+
+        if (run.Error is not null)
+        {
+            Log.SourceFailed(logger, source.Id, run.Error);
+        }
+        else
+        {
+            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
+        }
+
+        await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
+    }
+
+    /// <summary>Doubling per consecutive failure, capped at a day, with ±10 % jitter so failed sources do not return in step.</summary>
+    internal static TimeSpan Backoff(TimeSpan interval, int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 10));
+        var backoff = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, TimeSpan.FromDays(1).Ticks));
+        return backoff * (0.9 + (Random.Shared.NextDouble() * 0.2));
+    }
+
+    private static SourceReport Failed(SourceDescriptor source, string error) => new(source, FetchOutcome.Failed, 0, 0, 0, error);
+}

@@ -1,0 +1,31 @@
+using CoverageAggregator.Fetching;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Configuration;
+
+/// <summary>The sources file, loaded once (or set by the host). The endpoints it names are allowed past the SSRF guard.</summary>
+public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGuard guard)
+{
+    private CoverageConfig? _config;
+
+    public string Path { get; private set; } = options.Value.ConfigPath;
+
+    public async Task<CoverageConfig> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_config is null)
+        {
+            Use(await ConfigLoader.LoadAsync(Path, cancellationToken).ConfigureAwait(false), Path);
+        }
+
+        return _config!;
+    }
+
+    public void Use(CoverageConfig config, string origin)
+    {
+        Path = origin;
+        guard.AllowHostsOf(config.Feeds.Select(f => f.Url)
+            .Concat(config.Social.Select(s => s.BaseUrl).OfType<string>())
+            .Concat(config.Essays.Select(e => e.FetchUrl).OfType<string>()));
+        _config = config;
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoverageAggregator.Configuration;
+
+/// <summary>Application settings (section "Coverage"); defaults live here, validated on start.</summary>
+public sealed class CoverageOptions
+{
+    public const string Section = "Coverage";
+
+    /// <summary>The sources file (essays, feeds, social) in the shape of corpus.json.</summary>
+    public string ConfigPath { get; set; } = "sources.json";
+
+    /// <summary>Storage connection string; falls back to COVERAGE_STORAGE, then AzureWebJobsStorage, then Azurite.</summary>
+    public string? StorageConnection { get; set; }
+
+    /// <summary>Prefix of every table and queue name, so several deployments can share an account.</summary>
+    [RegularExpression("^[a-z][a-z0-9]{0,20}$")]
+    public string StoragePrefix { get; set; } = "coverage";
+
+    /// <summary>Six-field cron (seconds first) of the collection timer; the Functions app reads %PollSchedule%.</summary>
+    [Required]
+    public string PollSchedule { get; set; } = "0 */15 * * * *";
+
+    /// <summary>How often one source is collected at most.</summary>
+    [Range(1, 24 * 60)]
+    public int SourceIntervalMinutes { get; set; } = 15;
+
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 8;
+
+    [Range(1, 16)]
+    public int MaxPerHost { get; set; } = 2;
+
+    /// <summary>Article pages fetched per source per run at most; the rest wait for the next run.</summary>
+    [Range(1, 10_000)]
+    public int MaxPagesPerSource { get; set; } = 60;
+
+    public FetchOptions Fetch { get; set; } = new();
+}
+
+public sealed class FetchOptions
+{
+    [Required]
+    public string UserAgent { get; set; } = "CoverageAggregator/1.0 (+https://github.com/coverage-aggregator/coverage-aggregator)";
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 20;
+
+    [Range(1024, 512L * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 8 * 1024 * 1024;
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    [Range(0, 5)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Longest Retry-After honoured inside one run; longer ones postpone the source to a later run.</summary>
+    [Range(0, 600)]
+    public int MaxRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// host:port pairs that may be fetched although they resolve to loopback or private addresses.
+    /// Hosts named by the sources file itself (feeds, social base URLs, the essay's fetchUrl) are added at load time.
+    /// </summary>
+    public List<string> AllowedPrivateHosts { get; set; } = [];
+}

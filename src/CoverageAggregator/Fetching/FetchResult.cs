@@ -1,0 +1,48 @@
+namespace CoverageAggregator.Fetching;
+
+public enum FetchOutcome
+{
+    Ok,
+    NotModified,
+    Failed,
+    Gone,
+    RetryLater,
+}
+
+/// <summary>One GET. <paramref name="HeadersOnly"/> follows redirects and stops at the final answer's headers (link resolution).</summary>
+public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, string Accept = "*/*", bool HeadersOnly = false);
+
+/// <summary>What one fetch produced: a body, a 304, or a clear error. It never throws for HTTP or network trouble.</summary>
+public sealed record FetchResult
+{
+    public required FetchOutcome Outcome { get; init; }
+    public required Uri RequestedUrl { get; init; }
+    public Uri FinalUrl { get; init; } = null!;
+    public int StatusCode { get; init; }
+    public byte[] Body { get; init; } = [];
+    public string? ContentType { get; init; }
+    public string? Charset { get; init; }
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Set when a 301/308 moved the resource for good: callers update the stored URL.</summary>
+    public Uri? MovedPermanentlyTo { get; init; }
+
+    /// <summary>Every URL the fetch passed through, redirects included, final last.</summary>
+    public IReadOnlyList<Uri> Chain { get; init; } = [];
+    public string? Error { get; init; }
+
+    public bool IsOk => Outcome == FetchOutcome.Ok;
+
+    public static FetchResult Fail(Uri url, string error, int status = 0, TimeSpan? retryAfter = null, IReadOnlyList<Uri>? chain = null) => new()
+    {
+        Outcome = retryAfter is null ? FetchOutcome.Failed : FetchOutcome.RetryLater,
+        RequestedUrl = url,
+        FinalUrl = chain is { Count: > 0 } ? chain[^1] : url,
+        StatusCode = status,
+        Error = error,
+        RetryAfter = retryAfter,
+        Chain = chain ?? [url],
+    };
+}

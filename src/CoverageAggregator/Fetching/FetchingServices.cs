@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using CoverageAggregator.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CoverageAggregator.Fetching;
+
+internal static class FetchingServices
+{
+    /// <summary>The typed client: no automatic redirects (the fetcher counts them), decompression, the SSRF guard,
+    /// and the standard resilience pipeline per host with a retry that waits out a short Retry-After.</summary>
+    public static IServiceCollection AddFetching(this IServiceCollection services)
+    {
+        services.AddHttpClient<Fetcher>()
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<AddressGuard>()))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .SelectPipelineByAuthority()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<CoverageOptions>>().Value.Fetch;
+                var attempt = TimeSpan.FromSeconds(fetch.TimeoutSeconds);
+                resilience.AttemptTimeout.Timeout = attempt;
+                resilience.TotalRequestTimeout.Timeout = attempt * (fetch.MaxRetries + 2) + TimeSpan.FromSeconds(fetch.MaxRetryAfterSeconds * fetch.MaxRetries);
+                resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, fetch.MaxRetries);
+                resilience.Retry.ShouldRetryAfterHeader = false;
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch));
+                resilience.Retry.DelayGenerator = args => ValueTask.FromResult(DelayFor(args.Outcome.Result, args.AttemptNumber));
+            });
+        return services;
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, FetchOptions fetch)
+    {
+        if (fetch.MaxRetries == 0)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is BlockedAddressException)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is HttpRequestException or TimeoutException)
+        {
+            return true;
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        if (status is 429 or 503)
+        {
+            // Wait out a short Retry-After within this run; a long one is the caller's to schedule.
+            var retryAfter = Fetcher.RetryAfterOf(response);
+            return retryAfter is null || retryAfter <= TimeSpan.FromSeconds(fetch.MaxRetryAfterSeconds);
+        }
+
+        return status is 408 or 500 or 502 or 504;
+    }
+
+    private static TimeSpan? DelayFor(HttpResponseMessage? response, int attempt)
+    {
+        var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(100, 400));
+        if (response is not null && Fetcher.RetryAfterOf(response) is { } retryAfter)
+        {
+            return retryAfter + jitter;
+        }
+
+        return TimeSpan.FromSeconds(Math.Pow(2, attempt)) + jitter;
+    }
+
+    private static SocketsHttpHandler CreateHandler(AddressGuard guard) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        MaxConnectionsPerServer = 4,
+        UseCookies = false,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var endpoint = context.DnsEndPoint;
+            var addresses = await guard.ResolveAsync(endpoint.Host, endpoint.Port, cancellationToken).ConfigureAwait(false);
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}

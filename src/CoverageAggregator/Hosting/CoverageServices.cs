@@ -1,0 +1,47 @@
+using CoverageAggregator.Collection;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Publishing;
+using CoverageAggregator.Resolving;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Hosting;
+
+public static class CoverageServices
+{
+    /// <summary>Everything the core needs, for any host: options, fetching, storage, the pipeline and the HTTP handlers.</summary>
+    public static IServiceCollection AddCoverageAggregator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CoverageOptions>()
+            .Bind(configuration.GetSection(CoverageOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => Cronos.CronExpression.TryParse(o.PollSchedule, Cronos.CronFormat.IncludeSeconds, out _), "Coverage:PollSchedule is not a valid six-field cron expression")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AddressGuard(sp.GetRequiredService<IOptions<CoverageOptions>>().Value.Fetch.AllowedPrivateHosts));
+        services.AddFetching();
+        services.AddLogging(logging => logging
+            .AddFilter("Polly", LogLevel.Error)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
+        services.AddSingleton<ConfigProvider>();
+        services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<CoverageOptions>>().Value));
+        services.AddSingleton<CoverageStore>();
+        services.AddSingleton<SourceStateStore>();
+        services.AddSingleton<SeenEntryStore>();
+        services.AddSingleton<EssayStore>();
+        services.AddSingleton<PageResolver>();
+        services.AddSingleton<EssayProfiles>();
+        services.AddSingleton<ISourceCollector, FeedCollector>();
+        services.AddSingleton<SourceRunner>();
+        services.AddSingleton<CollectionCycle>();
+        services.AddSingleton<SourceQueue>();
+        services.AddSingleton<CoverageEndpoints>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace CoverageAggregator;
+
+/// <summary>Every log message of the core, source-generated.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Fetch of {Url} failed: {Error}")]
+    public static partial void FetchFailed(ILogger logger, Uri url, string error);
+
+    [LoggerMessage(2, LogLevel.Warning, "Source {SourceId} failed: {Error}")]
+    public static partial void SourceFailed(ILogger logger, string sourceId, string error);
+
+    [LoggerMessage(3, LogLevel.Information, "Source {SourceId}: {Entries} entries, {New} new, {Coverage} coverage")]
+    public static partial void SourceCollected(ILogger logger, string sourceId, int entries, int @new, int coverage);
+
+    [LoggerMessage(4, LogLevel.Warning, "Source {SourceId}: {Warning}")]
+    public static partial void SourceWarning(ILogger logger, string sourceId, string warning);
+
+    [LoggerMessage(5, LogLevel.Information, "Enqueued {Count} due sources")]
+    public static partial void SourcesEnqueued(ILogger logger, int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "Page {Url} could not be read: {Error}")]
+    public static partial void PageFailed(ILogger logger, string url, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "Essay {EssayId} could not be fetched: {Error}")]
+    public static partial void EssayFetchFailed(ILogger logger, string essayId, string error);
+
+    [LoggerMessage(8, LogLevel.Information, "Snapshot of {EssayId} rebuilt: {Items} items")]
+    public static partial void SnapshotRebuilt(ILogger logger, string essayId, int items);
+}

@@ -1,0 +1,128 @@
+using System.Text;
+
+namespace CoverageAggregator.Matching;
+
+/// <summary>
+/// Pure URL cleaning. <see cref="Canonicalize"/> gives the URL to show and store: lower-case scheme and host, no
+/// default port, no fragment, no tracking parameters (<see cref="TrackingParameters"/>), no AMP form.
+/// <see cref="Key"/> goes further for identity comparison: scheme, www./m./mobile. and a trailing slash do not count.
+/// </summary>
+public static class UrlCanonicalizer
+{
+    private static readonly string[] MobilePrefixes = ["www.", "m.", "mobile.", "amp."];
+
+    public static string? Canonicalize(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        uri = UnwrapAmpCache(uri);
+        var host = uri.IdnHost.ToLowerInvariant().TrimEnd('.');
+        var path = StripAmpPath(uri.AbsolutePath);
+        var query = CleanQuery(uri.Query);
+        var builder = new StringBuilder();
+        builder.Append(uri.Scheme).Append("://").Append(host);
+        if (!uri.IsDefaultPort)
+        {
+            builder.Append(':').Append(uri.Port);
+        }
+
+        builder.Append(path.Length == 0 ? "/" : path);
+        if (query.Length > 0)
+        {
+            builder.Append('?').Append(query);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The identity of a URL: what two URLs of the same page have in common.</summary>
+    public static string? Key(string? url)
+    {
+        var canonical = Canonicalize(url);
+        if (canonical is null)
+        {
+            return null;
+        }
+
+        var uri = new Uri(canonical);
+        var host = uri.Host;
+        foreach (var prefix in MobilePrefixes)
+        {
+            if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Count(c => c == '.') >= 2)
+            {
+                host = host[prefix.Length..];
+                break;
+            }
+        }
+
+        var path = uri.AbsolutePath.TrimEnd('/');
+        foreach (var suffix in new[] { "/index.html", "/index.htm", "/index.php" })
+        {
+            if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[..^suffix.Length];
+            }
+        }
+
+        var port = uri.IsDefaultPort ? "" : ":" + uri.Port;
+        return host + port + path + uri.Query;
+    }
+
+    /// <summary>cdn.ampproject.org/c/s/example.com/x → https://example.com/x (and the /v/ viewer form).</summary>
+    private static Uri UnwrapAmpCache(Uri uri)
+    {
+        if (!uri.Host.EndsWith(".cdn.ampproject.org", StringComparison.OrdinalIgnoreCase) && !uri.Host.Equals("cdn.ampproject.org", StringComparison.OrdinalIgnoreCase))
+        {
+            return uri;
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (segments.Count >= 2 && segments[0] is "c" or "v" or "i")
+        {
+            var secure = segments[1] == "s";
+            var rest = segments.Skip(secure ? 2 : 1).ToList();
+            if (rest.Count > 0 && Uri.TryCreate((secure ? "https://" : "http://") + string.Join('/', rest) + uri.Query, UriKind.Absolute, out var inner))
+            {
+                return inner;
+            }
+        }
+
+        return uri;
+    }
+
+    private static string StripAmpPath(string path)
+    {
+        foreach (var suffix in new[] { "/amp/", "/amp", ".amp.html", "/amp.html" })
+        {
+            if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && path.Length > suffix.Length)
+            {
+                var stripped = path[..^suffix.Length];
+                return suffix.EndsWith('/') ? stripped + "/" : suffix == ".amp.html" ? stripped + ".html" : stripped;
+            }
+        }
+
+        if (path.StartsWith("/amp/", StringComparison.OrdinalIgnoreCase) && path.Length > 5)
+        {
+            return path[4..];
+        }
+
+        return path;
+    }
+
+    private static string CleanQuery(string query)
+    {
+        if (query.Length <= 1)
+        {
+            return "";
+        }
+
+        var kept = query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair => !TrackingParameters.IsTracking(Uri.UnescapeDataString(pair.Split('=', 2)[0])));
+        return string.Join('&', kept);
+    }
+}

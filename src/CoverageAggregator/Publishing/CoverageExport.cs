@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Coverage;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>The JSON export (../shared/eval/FORMAT.md "The export"), plus counts and essay metadata.</summary>
+public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedAt, ExportCounts Counts, IReadOnlyList<ExportItem> Items, IReadOnlyList<QuotedPassage> MostQuoted)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static CoverageExport Build(EssayConfig essay, IEnumerable<CoverageItem> items, DateTimeOffset now)
+    {
+        var ordered = CoverageOrdering.Order(items).ToList();
+        var exported = ordered.Select(ExportItem.From).ToList();
+        var counts = new ExportCounts(
+            ordered.Count(i => i.Kind == CoverageKinds.Article),
+            ordered.Count(i => i.Kind != CoverageKinds.Article),
+            ordered.Where(i => i.Kind == CoverageKinds.Article).Select(i => i.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            ordered.Sum(i => i.Quotes.Count));
+        var mostQuoted = ordered.SelectMany(i => i.Quotes.Select(q => (Quote: q, i.Url)))
+            .GroupBy(q => q.Quote, StringComparer.Ordinal)
+            .Select(g => new QuotedPassage(g.Key, g.Count(), g.Select(q => q.Url).Distinct().ToList()))
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Text, StringComparer.Ordinal)
+            .ToList();
+        return new CoverageExport(
+            new ExportEssay(essay.Id, essay.Title, essay.Author, essay.Publication, essay.Urls, essay.PublishedAt),
+            now, counts, exported, mostQuoted);
+    }
+}
+
+public sealed record ExportEssay(string Id, string Title, string? Author, string? Publication, IReadOnlyList<string> Urls, DateTimeOffset? PublishedAt);
+
+public sealed record ExportCounts(int Articles, int Posts, int Outlets, int Quotes);
+
+public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string> QuotedBy);
+
+public sealed record ExportItem(
+    string Url, IReadOnlyList<string> AlsoAt, string Kind, string? Outlet, string? Title, string? Author,
+    DateTimeOffset? PublishedAt, string CitesBy, IReadOnlyList<string> Quotes, string? Excerpt, string? Language, DateTimeOffset FirstSeenAt)
+{
+    public static ExportItem From(CoverageItem item) => new(
+        item.Url, item.AlsoAt, item.Kind, item.Outlet ?? HostOf(item.Url), item.Title, item.Author, item.PublishedAt,
+        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt);
+
+    private static string? HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+}
+
+/// <summary>Newest first; undated items by when they were first seen.</summary>
+public static class CoverageOrdering
+{
+    public static IEnumerable<CoverageItem> Order(IEnumerable<CoverageItem> items) =>
+        items.OrderByDescending(i => i.PublishedAt ?? i.FirstSeenAt).ThenBy(i => i.Url, StringComparer.Ordinal);
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>
+/// A host-neutral HTTP answer. The Functions app returns it as an IActionResult, the CLI host as an IResult:
+/// both write it the same way, so the two hosts serve identical responses from the same handler code.
+/// </summary>
+public sealed record HttpReply(int Status, string ContentType, string Body, IReadOnlyDictionary<string, string> Headers) : IResult, IActionResult
+{
+    /// <summary>No scripts, no external anything: the pages are self-contained server-rendered HTML with inline CSS.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static HttpReply Html(string body, string? etag = null) => Ok("text/html; charset=utf-8", body, etag, html: true);
+
+    public static HttpReply Json(string body, string? etag = null) => Ok("application/json; charset=utf-8", body, etag);
+
+    public static HttpReply NotFound(string message) =>
+        new(404, "application/json; charset=utf-8", $$"""{"error":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""", SecurityHeaders(false));
+
+    public static HttpReply Ok(string contentType, string body, string? etag, bool html = false)
+    {
+        var headers = SecurityHeaders(html);
+        headers["Cache-Control"] = "public, max-age=60";
+        headers["ETag"] = etag ?? "\"" + Feeds.EntryIdentity.Hash(body) + "\"";
+        return new HttpReply(200, contentType, body, headers);
+    }
+
+    /// <summary>Answers 304 when the client already holds this version.</summary>
+    public HttpReply ForRequest(string? ifNoneMatch) =>
+        Status == 200 && ifNoneMatch is not null && Headers.TryGetValue("ETag", out var etag)
+        && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")
+            ? this with { Status = 304, Body = "" }
+            : this;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = Status;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (Status == 304)
+        {
+            return;
+        }
+
+        response.ContentType = ContentType;
+        var bytes = Encoding.UTF8.GetBytes(Body);
+        response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ExecuteAsync(context.HttpContext);
+    }
+
+    private static Dictionary<string, string> SecurityHeaders(bool html)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["X-Content-Type-Options"] = "nosniff",
+            ["Referrer-Policy"] = "no-referrer",
+        };
+        if (html)
+        {
+            headers["Content-Security-Policy"] = ContentSecurityPolicy;
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,23 @@
+namespace CoverageAggregator.Resolving;
+
+/// <summary>What an article page says about itself, read once from its HTML.</summary>
+public sealed record ArticlePage
+{
+    public required Uri Url { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public string? OgUrl { get; init; }
+    public string? SiteName { get; init; }
+    public string? Title { get; init; }
+    public string? Author { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string? Language { get; init; }
+
+    /// <summary>The main text, paragraphs separated by blank lines, boilerplate (nav, header, footer, asides) left out.</summary>
+    public string MainText { get; init; } = "";
+
+    /// <summary>Absolute http(s) links found in the main text only.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+
+    /// <summary>Text of blockquote elements in the main text.</summary>
+    public IReadOnlyList<string> BlockQuotes { get; init; } = [];
+}

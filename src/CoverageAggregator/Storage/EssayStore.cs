@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CoverageAggregator.Configuration;
+
+namespace CoverageAggregator.Storage;
+
+/// <summary>The tracked essays as last collected, so exports and pages work without the sources file at hand.</summary>
+public sealed class EssayStore(StorageClients storage)
+{
+    private const string Partition = "essay";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TableHandle _table = new(storage.Table("essays"));
+
+    public Task SaveAsync(IEnumerable<EssayConfig> essays, CancellationToken cancellationToken) =>
+        _table.UpsertAllAsync(essays.Select(e => new EssayEntity { RowKey = e.Id, Json = JsonSerializer.Serialize(e, Json) }), cancellationToken);
+
+    public async Task<IReadOnlyList<EssayConfig>> ListAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var essays = new List<EssayConfig>();
+        await foreach (var entity in table.QueryAsync<EssayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (JsonSerializer.Deserialize<EssayConfig>(entity.Json, Json) is { } essay)
+            {
+                essays.Add(essay);
+            }
+        }
+
+        return essays;
+    }
+
+    private sealed class EssayEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = Partition;
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public string Json { get; set; } = "{}";
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Matching;
+
+namespace CoverageAggregator.Storage;
+
+/// <summary>The table shape of a <see cref="CoverageItem"/>: PartitionKey = essay id, RowKey = URL identity hash.</summary>
+public sealed class ItemEntity : ITableEntity
+{
+    /// <summary>Azure caps a string property at 64 KiB (32K UTF-16 chars); long fields are cut well below it.</summary>
+    private const int MaxText = 8000;
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Url { get; set; } = "";
+    public string AlsoAt { get; set; } = "[]";
+    public string Kind { get; set; } = CoverageKinds.Article;
+    public string? Outlet { get; set; }
+    public string? Title { get; set; }
+    public string? Author { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string CitesBy { get; set; } = "link";
+    public string Quotes { get; set; } = "[]";
+    public string? Excerpt { get; set; }
+    public string? Language { get; set; }
+    public string SourceIds { get; set; } = "[]";
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static ItemEntity From(CoverageItem item) => new()
+    {
+        PartitionKey = item.EssayId,
+        RowKey = item.Key,
+        Url = item.Url,
+        AlsoAt = JsonList(item.AlsoAt),
+        Kind = item.Kind,
+        Outlet = Cut(item.Outlet, 300),
+        Title = Cut(item.Title, 1000),
+        Author = Cut(item.Author, 300),
+        PublishedAt = item.PublishedAt,
+        CitesBy = item.CitesBy.ToString().ToLowerInvariant(),
+        Quotes = JsonList(item.Quotes),
+        Excerpt = Cut(item.Excerpt, 2000),
+        Language = Cut(item.Language, 20),
+        SourceIds = JsonList(item.SourceIds),
+        FirstSeenAt = item.FirstSeenAt,
+        UpdatedAt = item.UpdatedAt,
+    };
+
+    public CoverageItem ToItem() => new()
+    {
+        EssayId = PartitionKey,
+        Url = Url,
+        AlsoAt = ReadList(AlsoAt),
+        Kind = Kind,
+        Outlet = Outlet,
+        Title = Title,
+        Author = Author,
+        PublishedAt = PublishedAt,
+        CitesBy = Enum.TryParse<CitesBy>(CitesBy, ignoreCase: true, out var by) ? by : Matching.CitesBy.Link,
+        Quotes = ReadList(Quotes),
+        Excerpt = Excerpt,
+        Language = Language,
+        SourceIds = ReadList(SourceIds),
+        FirstSeenAt = FirstSeenAt,
+        UpdatedAt = UpdatedAt,
+    };
+
+    private static string JsonList(IReadOnlyList<string> values)
+    {
+        var kept = new List<string>();
+        var length = 2;
+        foreach (var value in values)
+        {
+            length += value.Length + 4;
+            if (length > MaxText)
+            {
+                break;
+            }
+
+            kept.Add(value);
+        }
+
+        return JsonSerializer.Serialize(kept);
+    }
+
+    private static List<string> ReadList(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoverageAggregator.Storage;
+
+/// <summary>Feed entries already judged, per source, so a changed feed re-reads only its new items ("is new" is a point lookup).</summary>
+public sealed class SeenEntryStore(StorageClients storage)
+{
+    private readonly TableHandle _table = new(storage.Table("seen"));
+
+    /// <summary>The ids among <paramref name="entryIds"/> judged before: one partition query, not a lookup per entry.</summary>
+    public async Task<IReadOnlySet<string>> FindSeenAsync(string sourceId, IEnumerable<string> entryIds, CancellationToken cancellationToken)
+    {
+        var wanted = entryIds.ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var query = table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var entry in query.ConfigureAwait(false))
+        {
+            if (wanted.Contains(entry.RowKey))
+            {
+                seen.Add(entry.RowKey);
+            }
+        }
+
+        return seen;
+    }
+
+    public Task MarkSeenAsync(string sourceId, IEnumerable<(string EntryId, string? Url, string Outcome)> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _table.UpsertAllAsync(
+            entries.Select(e => new SeenEntry { PartitionKey = sourceId, RowKey = e.EntryId, Url = Cut(e.Url), Outcome = e.Outcome, SeenAt = now }),
+            cancellationToken);
+
+    private static string? Cut(string? url) => url is { Length: > 2000 } ? url[..2000] : url;
+
+    private sealed class SeenEntry : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public string? Url { get; set; }
+        public string Outcome { get; set; } = "";
+        public DateTimeOffset SeenAt { get; set; }
+    }
+}

@@ -1,0 +1,37 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoverageAggregator.Storage;
+
+/// <summary>Per source: where it lives now, its validators for conditional GET, and its health.</summary>
+public sealed class SourceState : ITableEntity
+{
+    public const string Partition = "source";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+
+    /// <summary>The configured URL; <see cref="CurrentUrl"/> differs once a permanent redirect moved it.</summary>
+    public string ConfiguredUrl { get; set; } = "";
+    public string CurrentUrl { get; set; } = "";
+    public string? HttpETag { get; set; }
+    public string? HttpLastModified { get; set; }
+    public DateTimeOffset? LastAttemptAt { get; set; }
+    public DateTimeOffset? LastSuccessAt { get; set; }
+    public DateTimeOffset? LastErrorAt { get; set; }
+    public string? LastError { get; set; }
+    public string? LastWarning { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public DateTimeOffset? NextDueAt { get; set; }
+
+    /// <summary>Set from a 429/503 Retry-After: no request to this source before then, not even a manual run.</summary>
+    public DateTimeOffset? RetryNotBefore { get; set; }
+    public bool Disabled { get; set; }
+    public int LastItemCount { get; set; }
+    public int LastCoverageCount { get; set; }
+}
