@@ -80,12 +80,11 @@ public static class UrlCanonicalizer
             return uri;
         }
 
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (segments.Count >= 2 && segments[0] is "c" or "v" or "i")
+        var path = uri.AbsolutePath;
+        foreach (var (prefix, scheme) in new[] { ("/c/s/", "https://"), ("/v/s/", "https://"), ("/i/s/", "https://"), ("/c/", "http://"), ("/v/", "http://") })
         {
-            var secure = segments[1] == "s";
-            var rest = segments.Skip(secure ? 2 : 1).ToList();
-            if (rest.Count > 0 && Uri.TryCreate((secure ? "https://" : "http://") + string.Join('/', rest) + uri.Query, UriKind.Absolute, out var inner))
+            if (path.StartsWith(prefix, StringComparison.Ordinal)
+                && Uri.TryCreate(scheme + path[prefix.Length..] + uri.Query, UriKind.Absolute, out var inner))
             {
                 return inner;
             }
