@@ -8,7 +8,8 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
 {
     private CoverageConfig? _config;
 
-    public string Path { get; private set; } = options.Value.ConfigPath;
+    /// <summary>The sources file; a relative path that does not exist from the working folder is taken from the app's folder.</summary>
+    public string Path { get; private set; } = Resolve(options.Value.ConfigPath);
 
     public async Task<CoverageConfig> GetAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,9 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
 
         return _config!;
     }
+
+    private static string Resolve(string path) =>
+        System.IO.Path.IsPathRooted(path) || File.Exists(path) ? path : System.IO.Path.Combine(AppContext.BaseDirectory, path);
 
     public void Use(CoverageConfig config, string origin)
     {
