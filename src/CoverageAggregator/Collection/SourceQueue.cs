@@ -24,6 +24,8 @@ public sealed class SourceQueue(
     /// <summary>The queue name, also the Functions app setting %CollectQueue%.</summary>
     public const string Name = "collect";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
     {
         var queue = storage.Queue(Name);
@@ -50,7 +52,7 @@ public sealed class SourceQueue(
                 continue;
             }
 
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new SourceMessage(source.Id)), cancellationToken).ConfigureAwait(false);
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new SourceMessage(source.Id), Json), cancellationToken).ConfigureAwait(false);
             count++;
         }
 
@@ -61,7 +63,7 @@ public sealed class SourceQueue(
     /// <summary>Handles one queue message. Delivery is at least once: collecting a source twice adds nothing twice.</summary>
     public async Task<SourceReport?> ProcessAsync(string message, CancellationToken cancellationToken)
     {
-        var sourceId = JsonSerializer.Deserialize<SourceMessage>(message)?.SourceId
+        var sourceId = JsonSerializer.Deserialize<SourceMessage>(message, Json)?.SourceId
             ?? throw new ArgumentException("queue message has no sourceId", nameof(message));
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
         var source = SourceDescriptor.AllOf(config).FirstOrDefault(s => s.Id == sourceId);

@@ -2,14 +2,15 @@ using System.Text.Encodings.Web;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>HTML encoding helpers: every text is encoded, every link is http(s) or nothing.</summary>
+/// <summary>HTML encoding helpers: every text is encoded, every link is http(s), a site-relative path, or nothing.</summary>
 internal static class Html
 {
     public static string Text(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
     /// <summary>An encoded attribute value for a link, or null when the URL is not http(s).</summary>
     public static string? Href(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        url is ['/', not '/', ..] ? HtmlEncoder.Default.Encode(url)
+        : Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? HtmlEncoder.Default.Encode(uri.AbsoluteUri)
             : null;
 

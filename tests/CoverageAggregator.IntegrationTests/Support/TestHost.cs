@@ -1,0 +1,54 @@
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageAggregator.IntegrationTests.Support;
+
+/// <summary>
+/// The core services on local Azurite, as the hosts build them, with a storage prefix of their own so every test
+/// owns fresh tables and queues. Azurite must be running (scripts/azurite.sh start; .ci/run starts it).
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public TestHost(string configPath, IDictionary<string, string?>? settings = null)
+    {
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var values = new Dictionary<string, string?>
+        {
+            ["Coverage:ConfigPath"] = configPath,
+            ["Coverage:StoragePrefix"] = Prefix,
+            ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true",
+            ["Coverage:Fetch:TimeoutSeconds"] = "20",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        _services = new ServiceCollection().AddLogging().AddCoverageAggregator(configuration).BuildServiceProvider();
+    }
+
+    public string Prefix { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        var storage = Get<Storage.StorageClients>();
+        await foreach (var table in storage.Tables.QueryAsync(t => t.Name.CompareTo(Prefix) >= 0 && t.Name.CompareTo(Prefix + "~") < 0))
+        {
+            await storage.Tables.DeleteTableAsync(table.Name);
+        }
+
+        await foreach (var queue in storage.Queues.GetQueuesAsync(prefix: Prefix))
+        {
+            await storage.Queues.DeleteQueueAsync(queue.Name);
+        }
+
+        await _services.DisposeAsync();
+    }
+}
