@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine with only the .NET 10 SDK and Node.js 20:
+# installs Azurite (npm ci), starts it, runs the unit and integration tests, stops it,
+# and prints the totals as a last line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export AZURITE_LOCATION="${AZURITE_LOCATION:-$(mktemp -d "${TMPDIR:-/tmp}/azurite.XXXXXX")}"
+
+npm ci --no-audit --no-fund --loglevel=error || { echo "test.sh: npm ci failed" >&2; exit 1; }
+scripts/azurite.sh start || exit 1
+trap 'scripts/azurite.sh stop >/dev/null' EXIT
+
+results="TestResults"
+rm -rf "$results"
+dotnet test CoverageAggregator.sln -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+# dotnet test prints no single closing line that CI reads: count the TRX results.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is not None:
+        passed += int(counters.get("passed", 0))
+        failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+        skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
