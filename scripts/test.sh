@@ -13,7 +13,9 @@ trap 'scripts/azurite.sh stop >/dev/null' EXIT
 
 results="TestResults"
 rm -rf "$results"
-dotnet test CoverageAggregator.sln -c Release --logger "trx" --results-directory "$results" "$@"
+# Build everything first: the integration tests run the built `coverage` CLI and publish the Functions app.
+dotnet build CoverageAggregator.sln -c Release || { echo "0 passed, 1 failed (build failed)"; exit 1; }
+dotnet test CoverageAggregator.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 # dotnet test prints no single closing line that CI reads: count the TRX results.

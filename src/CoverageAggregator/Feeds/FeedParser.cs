@@ -41,13 +41,13 @@ public static partial class FeedParser
         {
             feed = FeedReader.ReadFromString(text);
         }
-        catch (Exception strict) when (strict is XmlException or ArgumentException or FormatException or NullReferenceException or InvalidOperationException)
+        catch (Exception strict) when (IsParseFailure(strict))
         {
             try
             {
                 feed = FeedReader.ReadFromString(XmlRepair.Repair(text));
             }
-            catch (Exception lenient) when (lenient is XmlException or ArgumentException or FormatException or NullReferenceException or InvalidOperationException)
+            catch (Exception lenient) when (IsParseFailure(lenient))
             {
                 throw new FeedFormatException($"not a readable feed: {strict.Message}", lenient);
             }
@@ -63,6 +63,11 @@ public static partial class FeedParser
         var entries = feed.Items.Select(item => ToEntry(item, feedUrl)).ToList();
         return new ParsedFeed(feed.Title, entries, warnings);
     }
+
+    /// <summary>FeedReader signals a bad document with several exception types, its own among them.</summary>
+    private static bool IsParseFailure(Exception ex) =>
+        ex is XmlException or ArgumentException or FormatException or NullReferenceException or InvalidOperationException
+            || ex.GetType().Namespace?.StartsWith("CodeHollow.FeedReader", StringComparison.Ordinal) == true;
 
     private static FeedEntry ToEntry(FeedItem item, Uri feedUrl)
     {
