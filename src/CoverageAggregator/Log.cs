@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Essay {EssayId} could not be fetched: {Error}")]
     public static partial void EssayFetchFailed(ILogger logger, string essayId, string error);
 
+    [LoggerMessage(9, LogLevel.Warning, "Queue message {MessageId} failed on try {DequeueCount}: {Error}")]
+    public static partial void QueueMessageFailed(ILogger logger, string messageId, int dequeueCount, string error);
+
     [LoggerMessage(8, LogLevel.Information, "Snapshot of {EssayId} rebuilt: {Items} items")]
     public static partial void SnapshotRebuilt(ILogger logger, string essayId, int items);
 }

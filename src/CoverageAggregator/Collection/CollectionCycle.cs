@@ -16,7 +16,15 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
     public async Task<IReadOnlyList<SourceReport>> RunAsync(IProgress<CycleProgress>? progress, CancellationToken cancellationToken)
     {
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
-        await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
+        {
+            // Storage is down: every source will record its own failure below, and the next cycle stores the essays.
+        }
+
         var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         var sources = SourceDescriptor.AllOf(config);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);

@@ -76,7 +76,13 @@ public sealed class SourceQueue(
         return await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes and processes what is on the queue now (the local host's stand-in for the queue trigger).</summary>
+    /// <summary>Tries before a message goes to the poison queue; the Functions host uses the same (host.json maxDequeueCount).</summary>
+    public const int MaxDequeueCount = 5;
+
+    /// <summary>
+    /// Takes and processes what is on the queue now (the local host's stand-in for the queue trigger). A message that
+    /// fails is retried; after <see cref="MaxDequeueCount"/> tries it moves to "&lt;queue&gt;-poison" with its error.
+    /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var queue = await _queue.Value.ConfigureAwait(false);
@@ -91,14 +97,39 @@ public sealed class SourceQueue(
 
             await Parallel.ForEachAsync(batch, cancellationToken, async (message, token) =>
             {
-                await ProcessAsync(message.MessageText, token).ConfigureAwait(false);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
+                try
+                {
+                    await ProcessAsync(message.MessageText, token).ConfigureAwait(false);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    await FailAsync(queue, message, ex, token).ConfigureAwait(false);
+                }
             }).ConfigureAwait(false);
             processed += batch.Length;
         }
 
         return processed;
     }
+
+    private async Task FailAsync(QueueClient queue, Azure.Storage.Queues.Models.QueueMessage message, Exception error, CancellationToken cancellationToken)
+    {
+        Log.QueueMessageFailed(logger, message.MessageId, (int)message.DequeueCount, error.Message);
+        if (message.DequeueCount < MaxDequeueCount)
+        {
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var poison = storage.Queues.GetQueueClient(queue.Name + "-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var record = JsonSerializer.Serialize(new PoisonMessage(message.MessageText, $"{error.GetType().Name}: {error.Message}", (int)message.DequeueCount, time.GetUtcNow()), Json);
+        await poison.SendMessageAsync(record, cancellationToken).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+    }
+
+    public sealed record PoisonMessage(string Message, string Error, int DequeueCount, DateTimeOffset FailedAt);
 
     private sealed record SourceMessage(string SourceId);
 }

@@ -1,4 +1,3 @@
-using Azure;
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
@@ -34,9 +33,9 @@ public sealed class SourceRunner(
         {
             state = await LoadStateAsync(source, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            return Failed(source, $"storage unavailable: {ex.Message}");
+            return Failed(source, $"storage unavailable: {FirstLine(ex)}");
         }
 
         if (state.Disabled)
@@ -83,11 +82,14 @@ public sealed class SourceRunner(
 
             return await RecordAsync(source, state, run, added, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            return Failed(source, $"storage unavailable: {ex.Message}");
+            // Nothing is lost: entries not marked seen are judged again and upserts are idempotent.
+            return Failed(source, $"storage unavailable: {FirstLine(ex)}");
         }
     }
+
+    private static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();
 
     private async Task<SourceState> LoadStateAsync(SourceDescriptor source, CancellationToken cancellationToken)
     {

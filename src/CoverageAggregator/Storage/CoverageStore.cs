@@ -13,7 +13,6 @@ public sealed class CoverageStore(StorageClients storage)
     /// <summary>Adds the item or merges it into the stored one; answers true when the item was new.</summary>
     public async Task<bool> UpsertAsync(CoverageItem item, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             var existing = await _table.FindAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken).ConfigureAwait(false);
@@ -21,7 +20,7 @@ public sealed class CoverageStore(StorageClients storage)
             {
                 if (existing is null)
                 {
-                    await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
+                    await _table.ExecuteAsync(table => table.AddEntityAsync(ItemEntity.From(item), cancellationToken), cancellationToken).ConfigureAwait(false);
                     return true;
                 }
 
@@ -31,7 +30,7 @@ public sealed class CoverageStore(StorageClients storage)
                     return false;
                 }
 
-                await table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await _table.ExecuteAsync(table => table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return false;
             }
             catch (RequestFailedException ex) when (TableHandle.IsConflict(ex) && attempt < 5)
@@ -41,17 +40,10 @@ public sealed class CoverageStore(StorageClients storage)
         }
     }
 
-    public async Task<IReadOnlyList<CoverageItem>> ListAsync(string essayId, CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<CoverageItem>();
-        await foreach (var entity in table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            items.Add(entity.ToItem());
-        }
-
-        return items;
-    }
+    public async Task<IReadOnlyList<CoverageItem>> ListAsync(string essayId, CancellationToken cancellationToken) =>
+        (await _table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken).ConfigureAwait(false))
+            .Select(e => e.ToItem())
+            .ToList();
 
     private static bool Same(CoverageItem a, CoverageItem b) =>
         a.AlsoAt.SequenceEqual(b.AlsoAt) && a.Quotes.SequenceEqual(b.Quotes) && a.SourceIds.SequenceEqual(b.SourceIds)

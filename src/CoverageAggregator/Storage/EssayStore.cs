@@ -15,20 +15,11 @@ public sealed class EssayStore(StorageClients storage)
     public Task SaveAsync(IEnumerable<EssayConfig> essays, CancellationToken cancellationToken) =>
         _table.UpsertAllAsync(essays.Select(e => new EssayEntity { RowKey = e.Id, Json = JsonSerializer.Serialize(e, Json) }), cancellationToken);
 
-    public async Task<IReadOnlyList<EssayConfig>> ListAsync(CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var essays = new List<EssayConfig>();
-        await foreach (var entity in table.QueryAsync<EssayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (JsonSerializer.Deserialize<EssayConfig>(entity.Json, Json) is { } essay)
-            {
-                essays.Add(essay);
-            }
-        }
-
-        return essays;
-    }
+    public async Task<IReadOnlyList<EssayConfig>> ListAsync(CancellationToken cancellationToken) =>
+        (await _table.QueryAsync<EssayEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false))
+            .Select(e => JsonSerializer.Deserialize<EssayConfig>(e.Json, Json))
+            .OfType<EssayConfig>()
+            .ToList();
 
     private sealed class EssayEntity : ITableEntity
     {

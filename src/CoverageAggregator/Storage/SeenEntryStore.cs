@@ -12,18 +12,8 @@ public sealed class SeenEntryStore(StorageClients storage)
     public async Task<IReadOnlySet<string>> FindSeenAsync(string sourceId, IEnumerable<string> entryIds, CancellationToken cancellationToken)
     {
         var wanted = entryIds.ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var query = table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), select: ["RowKey"], cancellationToken: cancellationToken);
-        await foreach (var entry in query.ConfigureAwait(false))
-        {
-            if (wanted.Contains(entry.RowKey))
-            {
-                seen.Add(entry.RowKey);
-            }
-        }
-
-        return seen;
+        var entries = await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken, ["RowKey"]).ConfigureAwait(false);
+        return entries.Select(e => e.RowKey).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     public Task MarkSeenAsync(string sourceId, IEnumerable<(string EntryId, string? Url, string Outcome)> entries, DateTimeOffset now, CancellationToken cancellationToken) =>

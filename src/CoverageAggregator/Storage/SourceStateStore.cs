@@ -11,19 +11,9 @@ public sealed class SourceStateStore(StorageClients storage)
 
     public async Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _table.ExecuteAsync(table => table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var states = new List<SourceState>();
-        await foreach (var state in table.QueryAsync<SourceState>(TableClient.CreateQueryFilter($"PartitionKey eq {SourceState.Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            states.Add(state);
-        }
-
-        return states;
-    }
+    public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken) =>
+        await _table.QueryAsync<SourceState>(TableClient.CreateQueryFilter($"PartitionKey eq {SourceState.Partition}"), cancellationToken).ConfigureAwait(false);
 }

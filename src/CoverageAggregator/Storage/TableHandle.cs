@@ -3,24 +3,58 @@ using Azure.Data.Tables;
 
 namespace CoverageAggregator.Storage;
 
-/// <summary>A table that is created on first use, once per process.</summary>
+/// <summary>A table that is created on first use, once per process; a failed creation (storage down) is tried again next time.</summary>
 public sealed class TableHandle(TableClient client)
 {
-    private readonly Lazy<Task> _created = new(() => client.CreateIfNotExistsAsync());
+    private Task? _created;
 
     public async Task<TableClient> GetAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        await _created.Value.ConfigureAwait(false);
+        var created = _created ??= client.CreateIfNotExistsAsync(cancellationToken);
+        try
+        {
+            await created.ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = Interlocked.CompareExchange(ref _created, null, created);
+            throw;
+        }
+
         return client;
     }
+
+    /// <summary>
+    /// Runs an operation on the table. When the table has vanished (deleted, or an emulator restarted without its last
+    /// writes), it is created again and the operation tried once more.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<TableClient, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var table = await GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(table).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        {
+            _created = null;
+            table = await GetAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(table).ConfigureAwait(false);
+        }
+    }
+
+    public Task ExecuteAsync(Func<TableClient, Task> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync<bool>(async table =>
+        {
+            await operation(table).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     /// <summary>A point read that answers null for a missing entity.</summary>
     public async Task<T?> FindAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
-        var table = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await ExecuteAsync(table => table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 
@@ -28,16 +62,33 @@ public sealed class TableHandle(TableClient client)
     public async Task UpsertAllAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
-        var table = await GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var partition in entities.GroupBy(e => e.PartitionKey))
         {
             foreach (var chunk in partition.Chunk(100))
             {
-                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
+                await ExecuteAsync(table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
+    /// <summary>Every entity of a partition (or matching a filter), read in pages.</summary>
+    public Task<List<T>> QueryAsync<T>(string filter, CancellationToken cancellationToken, IEnumerable<string>? select = null)
+        where T : class, ITableEntity, new() =>
+        ExecuteAsync(async table =>
+        {
+            var results = new List<T>();
+            await foreach (var entity in table.QueryAsync<T>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                results.Add(entity);
+            }
+
+            return results;
+        }, cancellationToken);
+
     public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
+
+    /// <summary>Storage failures as the Azure SDK reports them: a failed request, or retries exhausted on transport errors.</summary>
+    public static bool IsStorageFailure(Exception ex) =>
+        ex is RequestFailedException || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
 }

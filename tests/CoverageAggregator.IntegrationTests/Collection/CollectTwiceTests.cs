@@ -1,7 +1,5 @@
 using CoverageAggregator.Collection;
-using CoverageAggregator.Coverage;
 using CoverageAggregator.IntegrationTests.Support;
-using CoverageAggregator.Matching;
 using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.IntegrationTests.Collection;
@@ -23,7 +21,7 @@ public class CollectTwiceTests
 
         Assert.NotEmpty(first);
         Assert.Equal(first.Select(i => i.Key).Order(), second.Select(i => i.Key).Order());
-        AssertNoUrlInTwoItems(second);
+        CoverageAssert.NoUrlInTwoItems(second);
     }
 
     [Fact]
@@ -42,7 +40,7 @@ public class CollectTwiceTests
 
         Assert.True(second.Count > first.Count, $"round 2 found nothing new ({first.Count} → {second.Count})");
         Assert.Superset(first.Select(i => i.Key).ToHashSet(), second.Select(i => i.Key).ToHashSet());
-        AssertNoUrlInTwoItems(second);
+        CoverageAssert.NoUrlInTwoItems(second);
     }
 
     [Fact]
@@ -60,16 +58,5 @@ public class CollectTwiceTests
         var notModified = log.EnumerateArray().Count(r => r.GetProperty("round").GetInt32() == 2 && r.GetProperty("status").GetInt32() == 304);
         Assert.True(notModified >= 4, $"only {notModified} answers were 304 in round 2");
         Assert.Contains(reports, r => r.Outcome == Fetching.FetchOutcome.NotModified);
-    }
-
-    private static void AssertNoUrlInTwoItems(IReadOnlyList<CoverageItem> items)
-    {
-        var owners = items
-            .SelectMany(i => i.AlsoAt.Append(i.Url).Select(u => (Key: UrlCanonicalizer.Key(u), i.Url)))
-            .GroupBy(x => x.Key)
-            .Where(g => g.Select(x => x.Url).Distinct().Count() > 1)
-            .Select(g => g.Key)
-            .ToList();
-        Assert.Empty(owners);
     }
 }

@@ -39,6 +39,20 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var storage = Get<Storage.StorageClients>();
+        try
+        {
+            await DeleteOwnStorageAsync(storage);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Storage may be down on purpose in fault tests; its data folder is temporary.
+        }
+
+        await _services.DisposeAsync();
+    }
+
+    private async Task DeleteOwnStorageAsync(Storage.StorageClients storage)
+    {
         await foreach (var table in storage.Tables.QueryAsync(t => t.Name.CompareTo(Prefix) >= 0 && t.Name.CompareTo(Prefix + "~") < 0))
         {
             await storage.Tables.DeleteTableAsync(table.Name);
@@ -48,7 +62,5 @@ public sealed class TestHost : IAsyncDisposable
         {
             await storage.Queues.DeleteQueueAsync(queue.Name);
         }
-
-        await _services.DisposeAsync();
     }
 }
