@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end collection benchmark on a generated corpus served from loopback by ../shared/eval/server.py.
+#   bench/scale/run.sh [FEEDS ...]     default: 500
+# For each size: generate FEEDS x 50 items, collect round 1 (cold), switch the server to round 2 (5% of feeds
+# changed), collect again, and print wall time, peak RSS (GNU time), items/s and the scorer's summary line.
+# Needs Azurite running (scripts/azurite.sh start) and a Release build of the CLI.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+shared="$root/../shared"
+cli="$root/src/CoverageAggregator.Cli/bin/Release/net10.0/coverage.dll"
+[ -f "$cli" ] || dotnet build src/CoverageAggregator.Cli -c Release -v q >/dev/null
+command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
+export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
+printf "%6s %8s %10s %10s %10s %10s %12s\n" feeds items r1_s r2_s r2/r1 peak_MB items/s
+for feeds in "${sizes[@]}"; do
+  work=$(mktemp -d); corpus="$work/corpus"
+  python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
+  python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
+  server=$!
+  for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+  base="http://127.0.0.1:$(cat "$work/port")"
+  sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
+  export Coverage__StoragePrefix="bench$RANDOM$RANDOM"
+  /usr/bin/time -f "%e %M" -o "$work/r1.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r1.log" 2>&1
+  curl -fsS -X POST "$base/__control/round/2" >/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/r2.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r2.log" 2>&1
+  dotnet "$cli" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
+  summary=$(python3 "$shared/eval/score.py" --corpus "$corpus" --export "$work/export.json" --base "$base" | tail -1)
+  kill $server; wait $server 2>/dev/null || true
+  read -r r1 m1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"
+  items=$((feeds * 50))
+  peak=$(( (m1 > m2 ? m1 : m2) / 1024 ))
+  printf "%6s %8s %10s %10s %10s %10s %12s   %s\n" "$feeds" "$items" "$r1" "$r2" \
+    "$(awk -v a="$r2" -v b="$r1" 'BEGIN{printf "%.1f%%", 100*a/b}')" "$peak" "$(awk -v n="$items" -v t="$r1" 'BEGIN{printf "%.0f", n/t}')" "$summary"
+  rm -rf "$work"
+done
