@@ -6,7 +6,8 @@ namespace CoverageAggregator.Fetching;
 /// <summary>
 /// The rate-limit reset headers social APIs send with a 429 instead of (or besides) Retry-After. Reddit's
 /// x-ratelimit-reset counts seconds until the reset; X's x-rate-limit-reset and Bluesky's ratelimit-reset give the reset
-/// time in Unix seconds. A value too large to be a delay is taken as a Unix time.
+/// time in Unix seconds; Mastodon's X-RateLimit-Reset is an ISO 8601 time. A number too large to be a delay is taken as a
+/// Unix time.
 /// </summary>
 internal static class RateLimitReset
 {
@@ -19,11 +20,24 @@ internal static class RateLimitReset
     {
         foreach (var name in Names)
         {
-            if (headers.TryGetValues(name, out var values)
-                && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            if (!headers.TryGetValues(name, out var values) || values.FirstOrDefault()?.Trim() is not { Length: > 0 } text)
             {
-                var delay = value > UnixTimeThreshold ? DateTimeOffset.FromUnixTimeMilliseconds((long)(value * 1000)) - now : TimeSpan.FromSeconds(value);
-                return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+                continue;
+            }
+
+            TimeSpan? delay = null;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            {
+                delay = value > UnixTimeThreshold ? DateTimeOffset.FromUnixTimeMilliseconds((long)(value * 1000)) - now : TimeSpan.FromSeconds(value);
+            }
+            else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                delay = at - now;
+            }
+
+            if (delay is { } d)
+            {
+                return d > TimeSpan.Zero ? d : TimeSpan.Zero;
             }
         }
 
