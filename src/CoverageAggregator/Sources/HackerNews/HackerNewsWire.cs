@@ -8,7 +8,7 @@ internal static class HackerNewsWire
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public sealed record SearchResult(List<Hit>? Hits, int? Page, int? NbPages);
+    public sealed record SearchResult(List<Hit>? Hits, int? Page, [property: JsonPropertyName("nbPages")] int? NbPages);
 
     public sealed record Hit(
         [property: JsonPropertyName("objectID")] string? ObjectId,
