@@ -48,6 +48,7 @@ public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISou
     private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
     {
         string? cursor = null;
+        var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
             var url = ApiUrl.Build(baseUrl, "/xrpc/app.bsky.feed.searchPosts", ("q", query), ("sort", "latest"), ("limit", "100"), ("cursor", cursor));
@@ -57,7 +58,7 @@ public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISou
                 return;
             }
 
-            var added = harvest.Add((response.Value!.Posts ?? []).Select(BlueskyPosts.From).OfType<SocialPost>());
+            var added = harvest.Add((response.Value!.Posts ?? []).Select(BlueskyPosts.From).OfType<SocialPost>(), loop);
             cursor = response.Value.Cursor;
             if (string.IsNullOrEmpty(cursor) || added == 0)
             {

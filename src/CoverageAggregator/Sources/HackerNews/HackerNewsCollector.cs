@@ -49,6 +49,7 @@ public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : I
     private async Task SearchAsync(
         string baseUrl, string path, string query, string tags, bool byUrl, string? filter, SocialHarvest harvest, CancellationToken cancellationToken)
     {
+        var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
             var url = ApiUrl.Build(baseUrl, path,
@@ -60,7 +61,7 @@ public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : I
                 return;
             }
 
-            var added = harvest.Add((response.Value!.Hits ?? []).Select(HackerNewsPosts.From).OfType<SocialPost>());
+            var added = harvest.Add((response.Value!.Hits ?? []).Select(HackerNewsPosts.From).OfType<SocialPost>(), loop);
             if (added == 0 || page + 1 >= (response.Value.NbPages ?? 1))
             {
                 return;

@@ -31,7 +31,7 @@ public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISo
             var response = await SocialApi.GetJsonAsync<MastodonWire.Search>(fetcher, MastodonPosts.Outlet, url, headers, MastodonWire.Json, cancellationToken).ConfigureAwait(false);
             if (harvest.Accept(response))
             {
-                harvest.Add(Posts(response.Value!.Statuses, baseUrl));
+                harvest.Add(Posts(response.Value!.Statuses, baseUrl), new HashSet<string>(StringComparer.Ordinal));
             }
         }
 
@@ -51,6 +51,7 @@ public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISo
         string baseUrl, string tag, DateTimeOffset? since, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
     {
         string? maxId = null;
+        var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxTimelinePages; page++)
         {
             var url = ApiUrl.Build(baseUrl, "/api/v1/timelines/tag/" + Uri.EscapeDataString(tag), ("limit", "40"), ("max_id", maxId));
@@ -60,7 +61,7 @@ public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISo
                 return;
             }
 
-            var added = harvest.Add(Posts(response.Value, baseUrl));
+            var added = harvest.Add(Posts(response.Value, baseUrl), loop);
             maxId = response.Value[^1].Id;
             if (added == 0 || maxId is null || (since is { } s && response.Value[^1].CreatedAt < s))
             {

@@ -35,7 +35,7 @@ public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISour
         foreach (var url in lookups.TakeWhile(_ => !harvest.Halted))
         {
             var info = ApiUrl.Build(baseUrl, "/api/info.json", ("url", url), ("raw_json", "1"));
-            await ReadAsync(info, headers, harvest, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(info, headers, harvest, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         }
 
         return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
@@ -44,10 +44,11 @@ public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISour
     private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
     {
         string? after = null;
+        var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
             var url = ApiUrl.Build(baseUrl, "/search.json", ("q", query), ("sort", "new"), ("limit", "100"), ("raw_json", "1"), ("after", after));
-            var (added, next) = await ReadAsync(url, headers, harvest, cancellationToken).ConfigureAwait(false);
+            var (added, next) = await ReadAsync(url, headers, harvest, loop, cancellationToken).ConfigureAwait(false);
             after = next;
             if (added == 0 || string.IsNullOrEmpty(after))
             {
@@ -56,7 +57,8 @@ public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISour
         }
     }
 
-    private async Task<(int Added, string? After)> ReadAsync(Uri url, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
+    private async Task<(int Added, string? After)> ReadAsync(
+        Uri url, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, ISet<string> loop, CancellationToken cancellationToken)
     {
         var response = await SocialApi.GetJsonAsync<RedditWire.Listing>(fetcher, RedditPosts.Outlet, url, headers, RedditWire.Json, cancellationToken).ConfigureAwait(false);
         if (!harvest.Accept(response))
@@ -65,7 +67,7 @@ public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISour
         }
 
         var links = (response.Value!.Data?.Children ?? []).Where(c => c.Kind == "t3").Select(c => c.Data).OfType<RedditWire.Link>();
-        return (harvest.Add(links.Select(RedditPosts.From).OfType<SocialPost>()), response.Value.Data?.After);
+        return (harvest.Add(links.Select(RedditPosts.From).OfType<SocialPost>(), loop), response.Value.Data?.After);
     }
 
     private static Dictionary<string, string>? Headers(SourceDescriptor source)

@@ -39,19 +39,24 @@ internal sealed class SocialHarvest
         return false;
     }
 
-    /// <summary>Adds posts not met before in this run; answers how many were new (0 ends a pagination loop).</summary>
-    public int Add(IEnumerable<SocialPost> posts)
+    /// <summary>
+    /// Adds posts not met before in this run. Answers how many of them the pagination loop holding
+    /// <paramref name="pageLoop"/> had not met yet: 0 ends the loop (a server that ignores the cursor repeats its page),
+    /// while posts other queries found already do not cut a loop short.
+    /// </summary>
+    public int Add(IEnumerable<SocialPost> posts, ISet<string> pageLoop)
     {
-        var added = 0;
+        var fresh = 0;
         foreach (var post in posts)
         {
-            if (_posts.TryAdd(post.Url, post))
+            _posts.TryAdd(post.Url, post);
+            if (pageLoop.Add(post.Url))
             {
-                added++;
+                fresh++;
             }
         }
 
-        return added;
+        return fresh;
     }
 
     public void Warn(string warning) => _warnings.Add(warning);

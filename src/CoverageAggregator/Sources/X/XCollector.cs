@@ -71,6 +71,7 @@ public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCol
     private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string> headers, SocialHarvest harvest, CancellationToken cancellationToken)
     {
         string? next = null;
+        var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
             var url = ApiUrl.Build(baseUrl, "/2/tweets/search/recent",
@@ -87,7 +88,7 @@ public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCol
                 .Where(u => u.Id is not null && u.Username is not null)
                 .DistinctBy(u => u.Id)
                 .ToDictionary(u => u.Id!, u => u.Username!, StringComparer.Ordinal);
-            var added = harvest.Add((result.Data ?? []).Select(t => XPosts.From(t, usernames)).OfType<SocialPost>());
+            var added = harvest.Add((result.Data ?? []).Select(t => XPosts.From(t, usernames)).OfType<SocialPost>(), loop);
             next = result.Meta?.NextToken;
             if (added == 0 || string.IsNullOrEmpty(next))
             {
