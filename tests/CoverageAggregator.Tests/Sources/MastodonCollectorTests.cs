@@ -121,4 +121,13 @@ public class MastodonCollectorTests
         Assert.Equal(FetchOutcome.Failed, run.Outcome);
         Assert.Contains("malformed JSON", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutAnInstanceUrlTheSourceFailsWithAClearMessage()
+    {
+        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, ""), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Failed, run.Outcome);
+        Assert.StartsWith("Mastodon needs the baseUrl", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -12,7 +12,6 @@ namespace CoverageAggregator.Sources.Mastodon;
 /// </summary>
 public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
-    private const string DefaultInstance = "https://mastodon.social";
     private const int MaxTimelinePages = 3;
     private readonly SocialJudge _judge = new(pages);
 
@@ -20,7 +19,12 @@ public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISo
 
     public async Task<SourceRun> CollectAsync(SourceContext context, CancellationToken cancellationToken)
     {
-        var baseUrl = context.Source.BaseUrl(DefaultInstance);
+        if (string.IsNullOrWhiteSpace(context.Source.Url))
+        {
+            return new SourceRun { Outcome = FetchOutcome.Failed, Error = "Mastodon needs the baseUrl of the instance to search (there is no central Mastodon API)" };
+        }
+
+        var baseUrl = context.Source.Url.TrimEnd('/');
         var token = context.Source.Social?.Text("accessToken");
         var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
         var harvest = new SocialHarvest();
