@@ -51,6 +51,4 @@ internal static class SocialTestKit
         var source = new SourceDescriptor(kind + "-test", kind, kind, baseUrl, social);
         return new SourceContext(source, new SourceState { RowKey = source.Id, CurrentUrl = baseUrl }, [Essay()], Now);
     }
-
-
 }

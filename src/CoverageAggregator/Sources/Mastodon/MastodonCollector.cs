@@ -8,7 +8,8 @@ namespace CoverageAggregator.Sources.Mastodon;
 /// <summary>
 /// Mastodon through /api/v2/search (type=statuses) for each essay URL and naming phrase, plus the hashtag timelines
 /// /api/v1/timelines/tag/&lt;tag&gt; (tags from the config's "tags", else derived from the phrases), read back to the essay's
-/// date. An "accessToken" in the config is sent as a bearer token (instances answer full-text search only when signed in).
+/// date. An "accessToken" (or bearerToken) in the config is sent as a bearer token: instances answer full-text search only
+/// when signed in.
 /// </summary>
 public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
@@ -25,7 +26,8 @@ public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISo
         }
 
         var baseUrl = context.Source.Url.TrimEnd('/');
-        var token = context.Source.Social?.Text("accessToken");
+        var bearer = context.Source.Social?.BearerToken;
+        var token = context.Source.Social?.Text("accessToken") ?? (string.IsNullOrWhiteSpace(bearer) ? null : bearer.Trim());
         var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
         var harvest = new SocialHarvest();
         var queries = context.Essays.SelectMany(e => SearchTerms.Urls(e.Essay).Concat(SearchTerms.Phrases(e.Essay))).Distinct(StringComparer.OrdinalIgnoreCase);
