@@ -9,8 +9,17 @@ public enum FetchOutcome
     RetryLater,
 }
 
-/// <summary>One GET. <paramref name="HeadersOnly"/> follows redirects and stops at the final answer's headers (link resolution).</summary>
-public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, string Accept = "*/*", bool HeadersOnly = false);
+/// <summary>
+/// One GET (or a POST when <paramref name="Body"/> is set). <paramref name="HeadersOnly"/> follows redirects and stops at the
+/// final answer's headers (link resolution). <paramref name="Headers"/> (API credentials, a platform's User-Agent) are sent
+/// only to the requested host, never across a redirect to another one, and are never logged.
+/// </summary>
+public sealed record FetchRequest(
+    Uri Url, string? ETag = null, string? LastModified = null, string Accept = "*/*", bool HeadersOnly = false,
+    IReadOnlyDictionary<string, string>? Headers = null, FetchBody? Body = null);
+
+/// <summary>A request body, which makes the request a POST.</summary>
+public sealed record FetchBody(byte[] Content, string ContentType);
 
 /// <summary>What one fetch produced: a body, a 304, or a clear error. It never throws for HTTP or network trouble.</summary>
 public sealed record FetchResult

@@ -11,9 +11,10 @@ namespace CoverageAggregator.Fetching;
 /// a body cap that holds after decompression, a total deadline per fetch, and Retry-After reported to the caller.
 /// Retries of transient failures come from the resilience handler the client is registered with.
 /// </summary>
-public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, ILogger<Fetcher> logger)
+public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, ILogger<Fetcher> logger, TimeProvider? time = null)
 {
     private readonly FetchOptions _options = options.Value.Fetch;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
@@ -42,8 +43,24 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         var permanentSoFar = true;
         for (var hop = 0; ; hop++)
         {
-            using var message = new HttpRequestMessage(HttpMethod.Get, url);
-            message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+            using var message = new HttpRequestMessage(hop == 0 && request.Body is not null ? HttpMethod.Post : HttpMethod.Get, url);
+            if (hop == 0 && request.Body is { } body)
+            {
+                message.Content = new ByteArrayContent(body.Content);
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(body.ContentType);
+            }
+
+            var custom = SameAuthority(url, request.Url) ? request.Headers : null;
+            if (custom?.Keys.Any(k => k.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)) != true)
+            {
+                message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+            }
+
+            foreach (var (name, value) in custom ?? new Dictionary<string, string>())
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
             message.Headers.Accept.ParseAdd(request.Accept);
             message.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
             if (hop == 0 && request.ETag is { Length: > 0 } etag)
@@ -117,7 +134,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
 
         if (status is 429 or 503)
         {
-            var retryAfter = RetryAfterOf(response) ?? TimeSpan.FromMinutes(5);
+            var retryAfter = RetryAfterOf(response, _time.GetUtcNow()) ?? TimeSpan.FromMinutes(5);
             return FetchResult.Fail(request.Url, $"{status} {response.ReasonPhrase}: retry after {retryAfter.TotalSeconds:0} s", status, retryAfter, chain);
         }
 
@@ -173,12 +190,16 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         return buffer.ToArray();
     }
 
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    /// <summary>How long to wait: Retry-After, else the rate-limit reset headers of the social APIs.</summary>
+    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
-        _ => null,
+        { Date: { } date } => date - now is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+        _ => RateLimitReset.DelayOf(response.Headers, now),
     };
+
+    private static bool SameAuthority(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Authority, b.Authority, StringComparison.OrdinalIgnoreCase);
 
     private static string Describe(Exception ex) => ex switch
     {

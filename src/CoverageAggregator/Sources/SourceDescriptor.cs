@@ -6,6 +6,11 @@ namespace CoverageAggregator.Sources;
 public static class SourceKinds
 {
     public const string Feed = "feed";
+    public const string Bluesky = "bluesky";
+    public const string Mastodon = "mastodon";
+    public const string Reddit = "reddit";
+    public const string HackerNews = "hackernews";
+    public const string X = "x";
 }
 
 /// <summary>One thing to poll: a feed or a social API, with a stable id usable as a table key.</summary>

@@ -1,0 +1,134 @@
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Sources.Bluesky;
+using CoverageAggregator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using static CoverageAggregator.Tests.Sources.SocialTestKit;
+
+namespace CoverageAggregator.Tests.Sources;
+
+public class BlueskyCollectorTests
+{
+    private const string Search = "/xrpc/app.bsky.feed.searchPosts";
+
+    private static BlueskyCollector Collector()
+    {
+        var fetcher = Fetcher();
+        return new BlueskyCollector(fetcher, Pages(fetcher));
+    }
+
+    private static RoutedApi SearchApi() => new RoutedApi()
+        .On(Search, Reply.Json("bluesky-page2.json"), "cursor=page2")
+        .On(Search, Reply.Json("bluesky-page1.json"));
+
+    [Fact]
+    public async Task PostsCitingTheEssayBecomeBskyAppPostsByHandle()
+    {
+        await using var api = SearchApi();
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Ok, run.Outcome);
+        var linked = Assert.Single(run.Items, i => i.Author == "wavewatch.bsky.social");
+        Assert.Equal("https://bsky.app/profile/wavewatch.bsky.social/post/3kwave1", linked.Url);
+        Assert.Contains("at://did:plc:wave1111/app.bsky.feed.post/3kwave1", linked.AlsoAt);
+        Assert.Equal(("Bluesky", CoverageKinds.Post, (string?)null, CitesBy.Link), (linked.Outlet, linked.Kind, linked.Title, linked.CitesBy));
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), linked.PublishedAt);
+        Assert.DoesNotContain(run.Items, i => i.Author == "random.bsky.social");
+    }
+
+    [Fact]
+    public async Task AnExternalEmbedToTheMirrorIsALinkAndItsQuoteIsVerified()
+    {
+        await using var api = SearchApi();
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        var embedded = Assert.Single(run.Items, i => i.Author == "portlog.example");
+        Assert.Equal(CitesBy.Link, embedded.CitesBy);
+        Assert.Equal([Quote], embedded.Quotes);
+    }
+
+    [Fact]
+    public async Task CursorIsFollowedToTheNextPageAndRepeatedPostsGiveOneItem()
+    {
+        await using var api = SearchApi();
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Contains(api.Seen, r => r.PathAndQuery.Contains("cursor=page2", StringComparison.Ordinal));
+        var mention = Assert.Single(run.Items, i => i.Author == "mention.bsky.social");
+        Assert.Equal(CitesBy.Mention, mention.CitesBy);
+        Assert.Equal(3, run.Items.Count);
+        Assert.Equal(run.Items.Count, run.Items.DistinctBy(i => i.Url).Count());
+    }
+
+    [Fact]
+    public async Task SearchesByEssayDomainAndTitlePhrase()
+    {
+        await using var api = SearchApi();
+
+        await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Contains(api.Seen, r => r.PathAndQuery.Contains("q=domain%3Aharborletters.example", StringComparison.Ordinal));
+        Assert.Contains(api.Seen, r => r.PathAndQuery.Contains("q=%22tide%20clock%22", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RateLimitDefersTheSourceUntilTheReset()
+    {
+        await using var api = new RoutedApi().On(Search, Reply.RateLimited("ratelimit-reset", Now.AddSeconds(90).ToUnixTimeSeconds().ToString()));
+        var time = new FakeTimeProvider(Now);
+        var fetcher = Fetcher(time);
+
+        var run = await new BlueskyCollector(fetcher, Pages(fetcher)).CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.RetryLater, run.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(90), run.RetryAfter);
+        Assert.Single(api.Seen);
+    }
+
+    [Fact]
+    public async Task AppPasswordCreatesASessionWhoseTokenIsSentAsBearer()
+    {
+        await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Json("bluesky-session.json"));
+
+        var run = await Collector().CollectAsync(
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "abcd-efgh" }), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Ok, run.Outcome);
+        var login = api.Seen[0];
+        Assert.Equal(("POST", "/xrpc/com.atproto.server.createSession"), (login.Method, login.PathAndQuery));
+        Assert.Contains("\"password\":\"abcd-efgh\"", login.Body, StringComparison.Ordinal);
+        Assert.All(api.Seen.Skip(1), r => Assert.Equal("Bearer jwt-access-token", r.Authorization));
+    }
+
+    [Fact]
+    public async Task RefusedAppPasswordFailsWithAClearError()
+    {
+        await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Unauthorized());
+
+        var run = await Collector().CollectAsync(
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "wrong" }), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Failed, run.Outcome);
+        Assert.Contains("401", run.Error, StringComparison.Ordinal);
+        Assert.Contains("login", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("wrong", run.Error, StringComparison.Ordinal);
+        Assert.Single(api.Seen);
+    }
+
+    [Fact]
+    public async Task MalformedJsonFailsTheSourceWithAClearError()
+    {
+        await using var api = new RoutedApi().On(Search, Reply.Malformed());
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Failed, run.Outcome);
+        Assert.Contains("malformed JSON", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Items);
+    }
+}
