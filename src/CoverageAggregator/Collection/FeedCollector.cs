@@ -127,7 +127,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 Url = canonical,
                 AlsoAt = alsoAt,
                 Kind = CoverageKinds.Article,
-                Outlet = IsSyndicatedCopy(page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
+                Outlet = IsSyndicatedCopy(entry, page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
                 Title = title,
                 Author = entry.Author ?? page?.Author,
                 PublishedAt = entry.PublishedAt ?? page?.PublishedAt,
@@ -161,11 +161,19 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         return null;
     }
 
-    /// <summary>A page whose rel=canonical names another site is a syndicated copy: its site name is the syndicator's, not the outlet's.</summary>
-    private static bool IsSyndicatedCopy(ArticlePage? page, string canonical) =>
-        page is not null && Uri.TryCreate(page.OgUrl ?? page.Url.AbsoluteUri, UriKind.Absolute, out var own)
-        && own.HostNameType == UriHostNameType.Dns // an address literal says nothing about the site
-        && !string.Equals(HostKey(own.Host), HostKey(new Uri(canonical).Host), StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A copy whose rel=canonical names another site is syndicated: its site name is the syndicator's, not the outlet's.
+    /// Where the copy lives is told by its own URLs (og:url, the URL it was fetched from) or by the publisher an
+    /// aggregator credits (the RSS &lt;source url&gt;).
+    /// </summary>
+    private static bool IsSyndicatedCopy(FeedEntry entry, ArticlePage? page, string canonical)
+    {
+        var canonicalHost = HostKey(new Uri(canonical).Host);
+        return new[] { page?.OgUrl, page?.Url.AbsoluteUri, entry.SourceUrl }
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null)
+            .Any(uri => uri is { HostNameType: UriHostNameType.Dns } // an address literal says nothing about the site
+                && !string.Equals(HostKey(uri.Host), canonicalHost, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 

@@ -10,7 +10,7 @@ namespace CoverageAggregator.IntegrationTests.Eval;
 public class CorpusEvaluationTests
 {
     [Fact]
-    public async Task EvalHarnessScoresFeedCoverageCompleteAndPrecise()
+    public async Task EvalHarnessScoresCoverageQuotesAndFieldsAboveTheBar()
     {
         var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
         Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
@@ -29,8 +29,12 @@ public class CorpusEvaluationTests
         Assert.True(exit == 0, $"eval.sh exited {exit}: {stderr}");
         var report = JsonDocument.Parse(stdout[stdout.IndexOf('{', StringComparison.Ordinal)..(stdout.LastIndexOf('}') + 1)]).RootElement;
         var coverage = report.GetProperty("coverage");
-        Assert.True(coverage.GetProperty("precision").GetDouble() >= 0.9, stdout);
+        Assert.True(coverage.GetProperty("precision").GetDouble() >= 0.95, stdout);
+        Assert.True(coverage.GetProperty("recall").GetDouble() >= 0.95, stdout);
         Assert.Equal("11/11", coverage.GetProperty("recallByKind").GetProperty("article").GetString());
+        Assert.True(report.GetProperty("quotes").GetProperty("precision").GetDouble() >= 0.9, stdout);
+        Assert.True(report.GetProperty("quotes").GetProperty("recall").GetDouble() >= 0.9, stdout);
+        Assert.True(report.GetProperty("fields").GetProperty("score").GetDouble() >= 0.9, stdout);
         Assert.Empty(coverage.GetProperty("split").EnumerateArray());
         Assert.Empty(coverage.GetProperty("merged").EnumerateArray());
         Assert.True(report.GetProperty("html").GetProperty("ok").GetBoolean(), stdout);
