@@ -35,7 +35,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("azurite did not start");
         _ = _process.StandardOutput.ReadToEndAsync();
         _ = _process.StandardError.ReadToEndAsync();
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (_ports.All(Answers))
             {
@@ -45,7 +45,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("azurite did not answer within 15 s");
+        throw new TimeoutException("azurite did not answer within 60 s");
     }
 
     /// <summary>Kills it at once, as an outage would.</summary>

@@ -10,6 +10,7 @@ public static class CoverageAssert
     {
         var shared = items
             .SelectMany(i => i.AlsoAt.Append(i.Url).Select(u => (Key: UrlCanonicalizer.Key(u), i.Url)))
+            .Where(x => x.Key is not null) // at:// and other non-web URIs have no web identity
             .GroupBy(x => x.Key)
             .Where(g => g.Select(x => x.Url).Distinct().Count() > 1)
             .Select(g => g.Key)
