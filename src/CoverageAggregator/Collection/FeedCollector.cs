@@ -54,14 +54,15 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var pagesLeft = options.Value.MaxPagesPerSource;
         foreach (var entry in feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)))
         {
-            var wantsPage = WantsPage(entry, context.Essays);
+            var feedText = FeedText(entry);
+            var wantsPage = WantsPage(entry, feedText, context.Essays);
             if (wantsPage && pagesLeft-- <= 0)
             {
                 warnings.Add($"more than {options.Value.MaxPagesPerSource} new articles; the rest wait for the next run");
                 break;
             }
 
-            var found = await JudgeAsync(context, entry, wantsPage, cancellationToken).ConfigureAwait(false);
+            var found = await JudgeAsync(context, entry, feedText, wantsPage, cancellationToken).ConfigureAwait(false);
             items.AddRange(found);
             judged.Add((entry.Id, entry.Link, found.Count > 0 ? "coverage" : "not-coverage"));
         }
@@ -69,22 +70,20 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         return SourceRun.From(fetch) with { Entries = feed.Entries.Count, Items = items, Seen = judged, Warnings = warnings };
     }
 
-    private static bool WantsPage(FeedEntry entry, IReadOnlyList<EssayProfile> essays)
+    private static bool WantsPage(FeedEntry entry, FragmentText text, IReadOnlyList<EssayProfile> essays)
     {
         if (entry.Link is null)
         {
             return false;
         }
 
-        var text = FeedText(entry);
         return essays.Any(essay => CitationMatcher.IsInWindow(essay, entry.PublishedAt)
             && (text.Text.Length < SummaryLength || text.Links.Any(essay.IsEssayUrl)
                 || CitationMatcher.MayConcern(essay, entry.Title + "\n" + text.Text)));
     }
 
-    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, bool wantsPage, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, FragmentText feedText, bool wantsPage, CancellationToken cancellationToken)
     {
-        var feedText = FeedText(entry);
         var page = wantsPage ? (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page : null;
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
         var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
@@ -188,14 +187,14 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         return title ?? page?.Title;
     }
 
-    private static (string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes) FeedText(FeedEntry entry)
+    private static FragmentText FeedText(FeedEntry entry)
     {
         var baseUrl = entry.ContentBase ?? (entry.Link is not null ? new Uri(entry.Link) : new Uri("http://invalid/"));
         var content = ArticleParser.ReadFragment(entry.ContentHtml, baseUrl);
         var summary = ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
         return content.Text.Length >= summary.Text.Length
-            ? (content.Text, content.Links.Concat(summary.Links).Distinct().ToList(), content.BlockQuotes)
-            : (summary.Text, summary.Links.Concat(content.Links).Distinct().ToList(), summary.BlockQuotes);
+            ? new FragmentText(content.Text, content.Links.Concat(summary.Links).Distinct().ToList(), content.BlockQuotes)
+            : new FragmentText(summary.Text, summary.Links.Concat(content.Links).Distinct().ToList(), summary.BlockQuotes);
     }
 
     internal static string? Excerpt(string text)
@@ -208,4 +207,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
         return flat.Length <= 280 ? flat : flat[..flat.LastIndexOf(' ', 279)] + "…";
     }
+
+    /// <summary>What a feed entry's own HTML says: its text, links and blockquotes.</summary>
+    private sealed record FragmentText(string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes);
 }
