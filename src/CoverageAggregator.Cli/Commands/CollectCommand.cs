@@ -16,17 +16,12 @@ internal static class CollectCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken)
-    {
-        using var host = CliHost.Build(config);
-        if (await CliHost.PrepareAsync(host.Services, cancellationToken) is { } exit)
+    private static Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken) =>
+        CliHost.RunAsync(config, requireConfig: true, async services =>
         {
-            return exit;
-        }
-
-        var cycle = host.Services.GetRequiredService<CollectionCycle>();
-        var reports = await ProgressDisplay.RunAsync(progress => cycle.RunAsync(progress, cancellationToken));
-        ProgressDisplay.Summarize(reports);
-        return ExitCodes.Ok;
-    }
+            var cycle = services.GetRequiredService<CollectionCycle>();
+            var reports = await ProgressDisplay.RunAsync(progress => cycle.RunAsync(progress, cancellationToken));
+            ProgressDisplay.Summarize(reports);
+            return ExitCodes.Ok;
+        }, cancellationToken);
 }

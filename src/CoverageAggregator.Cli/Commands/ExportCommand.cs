@@ -20,35 +20,30 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, string essayId, string format, FileInfo? output, CancellationToken cancellationToken)
-    {
-        using var host = CliHost.Build(config);
-        if (await CliHost.PrepareAsync(host.Services, cancellationToken, requireConfig: config is not null) is { } exit)
+    private static Task<int> RunAsync(FileInfo? config, string essayId, string format, FileInfo? output, CancellationToken cancellationToken) =>
+        CliHost.RunAsync(config, requireConfig: config is not null, async services =>
         {
-            return exit;
-        }
+            var export = await services.GetRequiredService<CoverageEndpoints>().BuildExportAsync(essayId, cancellationToken);
+            if (export is null)
+            {
+                await Console.Error.WriteLineAsync($"coverage: no essay with id \"{essayId}\" in the sources file");
+                return ExitCodes.BadConfig;
+            }
 
-        var export = await host.Services.GetRequiredService<CoverageEndpoints>().BuildExportAsync(essayId, cancellationToken);
-        if (export is null)
-        {
-            await Console.Error.WriteLineAsync($"coverage: no essay with id \"{essayId}\" in the sources file");
-            return ExitCodes.BadConfig;
-        }
+            var text = format == "html" ? CoveragePage.Render(export) : export.ToJson();
+            if (output is null)
+            {
+                await Console.Out.WriteAsync(text);
+            }
+            else
+            {
+                output.Directory?.Create();
+                var temp = output.FullName + ".tmp";
+                await File.WriteAllTextAsync(temp, text, cancellationToken);
+                File.Move(temp, output.FullName, overwrite: true);
+                Console.WriteLine($"wrote {export.Items.Count} items to {output.FullName}");
+            }
 
-        var text = format == "html" ? CoveragePage.Render(export) : export.ToJson();
-        if (output is null)
-        {
-            await Console.Out.WriteAsync(text);
-        }
-        else
-        {
-            output.Directory?.Create();
-            var temp = output.FullName + ".tmp";
-            await File.WriteAllTextAsync(temp, text, cancellationToken);
-            File.Move(temp, output.FullName, overwrite: true);
-            Console.WriteLine($"wrote {export.Items.Count} items to {output.FullName}");
-        }
-
-        return ExitCodes.Ok;
-    }
+            return ExitCodes.Ok;
+        }, cancellationToken);
 }

@@ -19,26 +19,21 @@ internal static class SourcesCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken)
-    {
-        using var host = CliHost.Build(config);
-        if (await CliHost.PrepareAsync(host.Services, cancellationToken) is { } exit)
+    private static Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken) =>
+        CliHost.RunAsync(config, requireConfig: true, async services =>
         {
-            return exit;
-        }
+            var sources = SourceDescriptor.AllOf(await services.GetRequiredService<ConfigProvider>().GetAsync(cancellationToken));
+            var states = (await services.GetRequiredService<SourceStateStore>().ListAsync(cancellationToken)).ToDictionary(s => s.RowKey);
+            var table = new Table().AddColumns("source", "kind", "last success", "failures", "next due", "last error");
+            foreach (var source in sources)
+            {
+                states.TryGetValue(source.Id, out var state);
+                table.AddRow(
+                    Markup.Escape(source.Name), source.Kind, state?.LastSuccessAt?.ToString("u") ?? "never", (state?.ConsecutiveFailures ?? 0).ToString(),
+                    state?.Disabled == true ? "disabled" : state?.NextDueAt?.ToString("u") ?? "now", Markup.Escape(state?.LastError ?? ""));
+            }
 
-        var sources = SourceDescriptor.AllOf(await host.Services.GetRequiredService<ConfigProvider>().GetAsync(cancellationToken));
-        var states = (await host.Services.GetRequiredService<SourceStateStore>().ListAsync(cancellationToken)).ToDictionary(s => s.RowKey);
-        var table = new Table().AddColumns("source", "kind", "last success", "failures", "next due", "last error");
-        foreach (var source in sources)
-        {
-            states.TryGetValue(source.Id, out var state);
-            table.AddRow(
-                Markup.Escape(source.Name), source.Kind, state?.LastSuccessAt?.ToString("u") ?? "never", (state?.ConsecutiveFailures ?? 0).ToString(),
-                state?.Disabled == true ? "disabled" : state?.NextDueAt?.ToString("u") ?? "now", Markup.Escape(state?.LastError ?? ""));
-        }
-
-        AnsiConsole.Write(table);
-        return ExitCodes.Ok;
-    }
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        }, cancellationToken);
 }

@@ -21,6 +21,13 @@ internal static class CliHost
         return builder.Build();
     }
 
+    /// <summary>Builds the host, checks config and storage, then runs the command's work; the exit code of the first failure wins.</summary>
+    public static async Task<int> RunAsync(FileInfo? config, bool requireConfig, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
+    {
+        using var host = Build(config);
+        return await PrepareAsync(host.Services, cancellationToken, requireConfig) ?? await work(host.Services);
+    }
+
     public static void Configure(IConfigurationManager configuration, ILoggingBuilder logging, FileInfo? config)
     {
         if (config is not null)
