@@ -26,6 +26,9 @@ public sealed record CoverageItem
     public IReadOnlyList<string> Quotes { get; init; } = [];
     public string? Excerpt { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>Likes, reposts and replies together, for posts and discussions whose platform reports them.</summary>
+    public int? Engagement { get; init; }
     public IReadOnlyList<string> SourceIds { get; init; } = [];
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -54,6 +57,7 @@ public sealed record CoverageItem
             Quotes = Quotes.Concat(other.Quotes).Distinct(StringComparer.Ordinal).ToList(),
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
+            Engagement = Engagement is { } e && other.Engagement is { } o ? Math.Max(e, o) : Engagement ?? other.Engagement,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
             FirstSeenAt = FirstSeenAt <= other.FirstSeenAt ? FirstSeenAt : other.FirstSeenAt,
             UpdatedAt = UpdatedAt >= other.UpdatedAt ? UpdatedAt : other.UpdatedAt,

@@ -18,8 +18,28 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
 
     public static HttpReply Json(string body, string? etag = null) => Ok("application/json; charset=utf-8", body, etag);
 
-    public static HttpReply NotFound(string message) =>
-        new(404, "application/json; charset=utf-8", $$"""{"error":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""", SecurityHeaders(false));
+    public static HttpReply Atom(string body, string? etag = null) => Ok("application/atom+xml; charset=utf-8", body, etag);
+
+    public static HttpReply Csv(string body, string fileName, string? etag = null) =>
+        Ok("text/csv; charset=utf-8", body, etag).WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
+
+    public static HttpReply NotFound(string message) => Error(404, message);
+
+    public static HttpReply Unauthorized() => Error(401, "a valid API key is required (header X-Api-Key)");
+
+    public static HttpReply Error(int status, string message) =>
+        new(status, "application/json; charset=utf-8", $$"""{"error":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""", SecurityHeaders(false));
+
+    /// <summary>An uncached JSON answer (admin endpoints).</summary>
+    public static HttpReply Private(string json, int status = 200)
+    {
+        var headers = SecurityHeaders(false);
+        headers["Cache-Control"] = "no-store";
+        return new HttpReply(status, "application/json; charset=utf-8", json, headers);
+    }
+
+    public HttpReply WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
 
     public static HttpReply Ok(string contentType, string body, string? etag, bool html = false)
     {

@@ -28,6 +28,7 @@ public sealed class ItemEntity : ITableEntity
     public string Quotes { get; set; } = "[]";
     public string? Excerpt { get; set; }
     public string? Language { get; set; }
+    public int? Engagement { get; set; }
     public string SourceIds { get; set; } = "[]";
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,6 +48,7 @@ public sealed class ItemEntity : ITableEntity
         Quotes = JsonList(item.Quotes),
         Excerpt = Cut(item.Excerpt, 2000),
         Language = Cut(item.Language, 20),
+        Engagement = item.Engagement,
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
@@ -66,6 +68,7 @@ public sealed class ItemEntity : ITableEntity
         Quotes = ReadList(Quotes),
         Excerpt = Excerpt,
         Language = Language,
+        Engagement = Engagement,
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,
