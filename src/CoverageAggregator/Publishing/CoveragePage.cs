@@ -214,7 +214,12 @@ public static class CoveragePage
         }
 
         html.Append(" · <span class=\"cites\">cites by ").Append(Html.Text(item.CitesBy)).Append("</span></p>\n");
-        var text = item.Quotes.Count > 0 ? item.Quotes[0] : item.Excerpt ?? item.Title;
+        if (item.Title is not null)
+        {
+            html.Append("<p class=\"headline\">").Append(Html.Link(item.Url, Shorten(item.Title, 300), "rel=\"nofollow noopener\"")).Append("</p>\n");
+        }
+
+        var text = item.Quotes.Count > 0 ? item.Quotes[0] : item.Excerpt;
         if (text is not null)
         {
             html.Append(item.Quotes.Count > 0 ? "<blockquote class=\"pull\">" : "<p class=\"excerpt\">")
