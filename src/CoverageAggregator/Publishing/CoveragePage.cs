@@ -210,7 +210,7 @@ public static class CoveragePage
 
         if (item.Engagement is { } engagement)
         {
-            html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(" engagements</span>");
+            html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement</span>" : " engagements</span>");
         }
 
         html.Append(" · <span class=\"cites\">cites by ").Append(Html.Text(item.CitesBy)).Append("</span></p>\n");

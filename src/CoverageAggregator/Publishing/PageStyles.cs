@@ -18,7 +18,7 @@ internal static class PageStyles
         ".filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:flex-end;margin:1.2rem 0 0;padding:.8rem 1rem;background:#fff;border:1px solid #ddd;border-radius:8px}" +
         ".field{display:flex;flex-direction:column;font-size:.85rem;color:#333}.field select,.field input{font:inherit;font-size:.95rem;padding:.25rem .3rem;min-width:8rem;max-width:16rem;border:1px solid #767676;border-radius:4px;background:#fff}" +
         ".actions button{font:inherit;padding:.35rem 1rem;background:#0b4f9c;color:#fff;border:0;border-radius:4px;cursor:pointer}.filtered{font-size:.9rem;color:#333}" +
-        ".timeline{margin:0;overflow-x:auto}.timeline svg{max-width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}" +
+        ".timeline{margin:0;overflow-x:auto}.timeline svg{display:block;width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}" +
         "figcaption{font-size:.85rem;color:#444}.key{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .6rem;vertical-align:middle}.key.a{background:#1f5fa8}.key.p{background:#d9822b}" +
         ".outlet{background:#fff;border:1px solid #e2e2e2;border-radius:8px;padding:.2rem 1rem .4rem;margin:0 0 .8rem}" +
         ".outlet h3,.platform h3{font-size:.85rem;text-transform:uppercase;letter-spacing:.05em;margin:.8rem 0 .3rem;color:#444}.n{color:#555;font-weight:400}" +

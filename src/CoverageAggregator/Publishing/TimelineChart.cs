@@ -8,9 +8,8 @@ namespace CoverageAggregator.Publishing;
 internal static class TimelineChart
 {
     private const int MaxDays = 90;
-    private const int Bar = 14;
-    private const int Gap = 4;
-    private const int Height = 120;
+    private const int Width = 760;
+    private const int Height = 150;
     private const int Bottom = 22;
     private const int Left = 28;
 
@@ -27,12 +26,15 @@ internal static class TimelineChart
 
         var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
         var max = Math.Max(1, days.Max(d => perDay.TryGetValue(d, out var c) ? c.Articles + c.Posts : 0));
-        var width = Left + (days.Count * (Bar + Gap)) + Gap;
+        const int width = Width;
+        var slot = (Width - Left - 4) / days.Count;
+        var bar = Math.Clamp(slot * 7 / 10, 2, 48);
+        var gap = slot - bar;
         var plot = Height - Bottom - 8;
         var total = days.Sum(d => perDay.TryGetValue(d, out var c) ? c.Articles + c.Posts : 0);
         var busiest = days.OrderByDescending(d => perDay.TryGetValue(d, out var c) ? c.Articles + c.Posts : 0).First();
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<figure class=\"timeline\"><svg viewBox=\"0 0 {width} {Height}\" width=\"{width}\" height=\"{Height}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
+        svg.Append(CultureInfo.InvariantCulture, $"<figure class=\"timeline\"><svg viewBox=\"0 0 {width} {Height}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
             .Append("<title id=\"tl-title\">Mentions per day</title>")
             .Append(CultureInfo.InvariantCulture, $"<desc id=\"tl-desc\">{total} mentions from {Day(first)} to {Day(last)}; the busiest day was {Day(busiest)}.</desc>")
             .Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left - 2}\" y1=\"{Height - Bottom}\" x2=\"{width}\" y2=\"{Height - Bottom}\" stroke=\"#767676\"/>")
@@ -41,25 +43,25 @@ internal static class TimelineChart
         for (var i = 0; i < days.Count; i++)
         {
             perDay.TryGetValue(days[i], out var count);
-            var x = Left + Gap + (i * (Bar + Gap));
+            var x = Left + (gap / 2) + (i * slot);
             var articleHeight = count.Articles * plot / max;
             var postHeight = count.Posts * plot / max;
             var baseY = Height - Bottom;
             svg.Append("<g><title>").Append(Day(days[i])).Append(CultureInfo.InvariantCulture, $": {count.Articles} articles, {count.Posts} posts</title>");
             if (articleHeight > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"a\" x=\"{x}\" y=\"{baseY - articleHeight}\" width=\"{Bar}\" height=\"{articleHeight}\" fill=\"#1f5fa8\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"a\" x=\"{x}\" y=\"{baseY - articleHeight}\" width=\"{bar}\" height=\"{articleHeight}\" fill=\"#1f5fa8\"/>");
             }
 
             if (postHeight > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"p\" x=\"{x}\" y=\"{baseY - articleHeight - postHeight}\" width=\"{Bar}\" height=\"{postHeight}\" fill=\"#d9822b\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"p\" x=\"{x}\" y=\"{baseY - articleHeight - postHeight}\" width=\"{bar}\" height=\"{postHeight}\" fill=\"#d9822b\"/>");
             }
 
             svg.Append("</g>");
-            if (i == 0 || i == days.Count - 1 || (days.Count > 14 && i % 7 == 0))
+            if (days.Count <= 14 || i == 0 || i == days.Count - 1 || i % 7 == 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (Bar / 2)}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#444\">{days[i]:MMM d}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (bar / 2)}\" y=\"{Height - 6}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#444\">{days[i]:MMM d}</text>");
             }
         }
 
