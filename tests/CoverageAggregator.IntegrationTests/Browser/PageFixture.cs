@@ -103,7 +103,7 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
             changed.Add(item);
         }
 
-        await host.Get<Publishing.CoverageSnapshots>().CoverageChangedAsync(new CoverageChange([EssayId], changed), CancellationToken.None);
+        await host.Get<CoverageAggregator.Publishing.CoverageSnapshots>().CoverageChangedAsync(new CoverageChange([EssayId], changed), CancellationToken.None);
     }
 
     private static CoverageItem Social(string url, string kind, string platform, string author, string? title, string excerpt, int engagement, DateTimeOffset at) => new()
