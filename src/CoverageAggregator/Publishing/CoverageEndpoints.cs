@@ -125,7 +125,8 @@ public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots 
 
         if (filter.IsEmpty)
         {
-            return reply(stored(snapshot), snapshot.ETag(format)).ForRequest(ifNoneMatch);
+            var text = stored(snapshot);
+            return (reply(text, snapshot.ETag(format)) with { Utf8Body = snapshot.Utf8(format, text) }).ForRequest(ifNoneMatch);
         }
 
         var etag = $"\"{snapshot.Version}-{format}-{filter.Key}\"";

@@ -13,6 +13,10 @@ public sealed record CoverageSnapshot(string EssayId, string Version, DateTimeOf
     public CoverageExport Export => _export ??= CoverageExport.FromJson(Json) ?? throw new InvalidDataException("snapshot JSON is empty");
 
     private CoverageExport? _export;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+
+    /// <summary>A stored format's text as UTF-8, encoded once per process.</summary>
+    public ReadOnlyMemory<byte> Utf8(string format, string text) => _utf8.GetOrAdd(format, _ => System.Text.Encoding.UTF8.GetBytes(text));
 
     public string ETag(string format) => $"\"{Version}-{format}\"";
 

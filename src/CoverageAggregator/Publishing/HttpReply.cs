@@ -38,6 +38,9 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
         return new HttpReply(status, "application/json; charset=utf-8", json, headers);
     }
 
+    /// <summary>The body already encoded as UTF-8 (a stored snapshot's), written as is instead of encoding <see cref="Body"/> per request.</summary>
+    public ReadOnlyMemory<byte>? Utf8Body { get; init; }
+
     public HttpReply WithHeader(string name, string value) =>
         this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
 
@@ -53,7 +56,7 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
     public HttpReply ForRequest(string? ifNoneMatch) =>
         Status == 200 && ifNoneMatch is not null && Headers.TryGetValue("ETag", out var etag)
         && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")
-            ? this with { Status = 304, Body = "" }
+            ? this with { Status = 304, Body = "", Utf8Body = null }
             : this;
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -72,7 +75,7 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
         }
 
         response.ContentType = ContentType;
-        var bytes = Encoding.UTF8.GetBytes(Body);
+        var bytes = Utf8Body ?? Encoding.UTF8.GetBytes(Body);
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {
