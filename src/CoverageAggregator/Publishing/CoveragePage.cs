@@ -34,6 +34,7 @@ public static class CoveragePage
         AppendTimeline(html, export.Items);
 
         var articles = export.Items.Where(i => i.Kind == CoverageKinds.Article).ToList();
+        var threads = ThreadsByArticle(articles, export.Items.Where(i => i.Kind != CoverageKinds.Article));
         html.Append("<section aria-labelledby=\"related\">\n<h2 id=\"related\">Related coverage</h2>\n");
         if (articles.Count == 0)
         {
@@ -45,7 +46,7 @@ public static class CoveragePage
             html.Append("<article class=\"outlet\">\n<h3>").Append(Html.Text(outlet.Key)).Append("</h3>\n");
             foreach (var item in outlet)
             {
-                AppendArticle(html, item, since);
+                AppendArticle(html, item, since, threads.TryGetValue(item.Url, out var about) ? about : []);
             }
 
             html.Append("</article>\n");
@@ -53,7 +54,8 @@ public static class CoveragePage
 
         html.Append("</section>\n");
 
-        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article).ToList();
+        var attached = threads.Values.SelectMany(t => t).ToHashSet();
+        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article && !attached.Contains(i)).ToList();
         html.Append("<section aria-labelledby=\"discussion\">\n<h2 id=\"discussion\">Discussion</h2>\n");
         if (posts.Count == 0)
         {
@@ -172,7 +174,34 @@ public static class CoveragePage
         html.Append(TimelineChart.Render(items)).Append("</section>\n");
     }
 
-    private static void AppendArticle(StringBuilder html, ExportItem item, DateTimeOffset? since)
+    /// <summary>Posts and discussions about a coverage article on the page, by the article's URL.</summary>
+    private static Dictionary<string, List<ExportItem>> ThreadsByArticle(IReadOnlyList<ExportItem> articles, IEnumerable<ExportItem> posts)
+    {
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var url in article.AlsoAt.Prepend(article.Url))
+            {
+                if (Matching.UrlCanonicalizer.Key(url) is { } key)
+                {
+                    byKey.TryAdd(key, article.Url);
+                }
+            }
+        }
+
+        var threads = new Dictionary<string, List<ExportItem>>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            if (post.About is not null && Matching.UrlCanonicalizer.Key(post.About) is { } key && byKey.TryGetValue(key, out var articleUrl))
+            {
+                (threads.TryGetValue(articleUrl, out var list) ? list : threads[articleUrl] = []).Add(post);
+            }
+        }
+
+        return threads;
+    }
+
+    private static void AppendArticle(StringBuilder html, ExportItem item, DateTimeOffset? since, List<ExportItem> threads)
     {
         html.Append("<div class=\"item\">\n<p class=\"headline\">").Append(NewBadge(item, since))
             .Append(Html.Link(item.Url, item.Title ?? item.Url, "rel=\"nofollow noopener\""))
@@ -196,6 +225,29 @@ public static class CoveragePage
         }
 
         AppendAlsoAt(html, item);
+        if (threads.Count > 0)
+        {
+            html.Append("<ul class=\"threads\" aria-label=\"Discussion of this article\">\n");
+            foreach (var thread in threads)
+            {
+                html.Append("<li>").Append(NewBadge(thread, since)).Append(Html.Link(thread.Url, thread.Outlet ?? "Discussion", "rel=\"nofollow noopener\""))
+                    .Append(" · <span class=\"author\">").Append(Html.Text(thread.Author ?? "unknown")).Append("</span>");
+                if (thread.Engagement is { } engagement)
+                {
+                    html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement" : " engagements").Append("</span>");
+                }
+
+                if ((thread.Quotes.Count > 0 ? thread.Quotes[0] : thread.Excerpt ?? thread.Title) is { } text)
+                {
+                    html.Append(": <span class=\"excerpt\">").Append(Html.Text(Shorten(text, 200))).Append("</span>");
+                }
+
+                html.Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         html.Append("</div>\n");
     }
 

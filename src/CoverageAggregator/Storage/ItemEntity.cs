@@ -29,6 +29,7 @@ public sealed class ItemEntity : ITableEntity
     public string? Excerpt { get; set; }
     public string? Language { get; set; }
     public int? Engagement { get; set; }
+    public string? About { get; set; }
     public string SourceIds { get; set; } = "[]";
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -49,6 +50,7 @@ public sealed class ItemEntity : ITableEntity
         Excerpt = Cut(item.Excerpt, 2000),
         Language = Cut(item.Language, 20),
         Engagement = item.Engagement,
+        About = Cut(item.About, 2000),
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
@@ -69,6 +71,7 @@ public sealed class ItemEntity : ITableEntity
         Excerpt = Excerpt,
         Language = Language,
         Engagement = Engagement,
+        About = About,
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,

@@ -22,6 +22,8 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         Assert.Equal(["Bluesky", "Hacker News", "Mastodon", "Reddit"], (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).ToArray());
         Assert.Contains("340 engagements", await page.Locator(".platform").AllInnerTextsAsync() is var texts ? string.Join("\n", texts) : "", StringComparison.Ordinal);
         Assert.True(await page.Locator(".passages li").CountAsync() >= 3, "most-quoted passages are listed");
+        Assert.Contains("This article gets the grid part right.", await page.Locator("article.outlet .threads").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("grid part right", string.Join("\n", await page.Locator(".platform").AllInnerTextsAsync()), StringComparison.Ordinal);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageFixture.ArtifactsFolder, "coverage-page.png"), FullPage = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageFixture.ArtifactsFolder, "coverage-page-top.png") });

@@ -97,6 +97,8 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
             Social("https://news.ycombinator.example/item?id=5", CoverageKinds.Discussion, "Hacker News", "hnuser", "The Compute Cliff", "Long thread.", 212, day.AddDays(2)),
             Social("javascript:alert('href')", CoverageKinds.Post, "Bluesky", "Sneaky", "javascript link", Hostile[3], 1, day.AddDays(2)),
         ];
+        var story = (await store.ListAsync(EssayId, CancellationToken.None)).First(i => i.Kind == CoverageKinds.Article);
+        items = [.. items, Social("https://news.ycombinator.example/item?id=6", CoverageKinds.Post, "Hacker News", "commenter", null, "This article gets the grid part right.", 9, day.AddDays(1)) with { About = story.Url }];
         foreach (var item in items)
         {
             await store.UpsertAsync(item, CancellationToken.None);

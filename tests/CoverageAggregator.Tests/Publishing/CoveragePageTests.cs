@@ -64,4 +64,17 @@ public class CoveragePageTests
         Assert.Contains("2 items since", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split("<span class=\"new\">New</span> ").Length - 1 - 1);
     }
+
+    [Fact]
+    public void APostAboutACoverageArticleIsListedWithThatArticle()
+    {
+        var export = SampleExport.Build();
+        var thread = export.Items.Single(i => i.Kind == "discussion") with { About = "https://news.example/a?utm_source=x" };
+        var html = CoveragePage.Render(CoverageExport.Build(export.Essay, export.Items.Select(i => i.Kind == "discussion" ? thread : i).ToList(), export.GeneratedAt));
+
+        var article = html[html.IndexOf("A story about the fuse", StringComparison.Ordinal)..html.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains("class=\"threads\"", article, StringComparison.Ordinal);
+        Assert.Contains("Reddit", article, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h3>Reddit", html, StringComparison.Ordinal);
+    }
 }
