@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export AZURITE_LOCATION="${AZURITE_LOCATION:-$(mktemp -d "${TMPDIR:-/tmp}/azurite.XXXXXX")}"
 
+# The browser tests drive Debian's headless Chromium (/usr/bin/chromium) through Playwright.
+command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "test.sh: could not install chromium; browser tests will fail" >&2
+
 npm ci --no-audit --no-fund --loglevel=error || { echo "test.sh: npm ci failed" >&2; exit 1; }
 scripts/azurite.sh start || exit 1
 trap 'scripts/azurite.sh stop >/dev/null' EXIT

@@ -31,4 +31,22 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Snapshot of {EssayId} rebuilt: {Items} items")]
     public static partial void SnapshotRebuilt(ILogger logger, string essayId, int items);
+
+    [LoggerMessage(400, LogLevel.Warning, "Snapshot of {EssayId} could not be rebuilt: {Error}")]
+    public static partial void SnapshotFailed(ILogger logger, string essayId, string error);
+
+    [LoggerMessage(401, LogLevel.Information, "Digest {Date} of {EssayId}: {Items} new items{Skipped}")]
+    public static partial void DigestBuilt(ILogger logger, string essayId, string date, int items, string skipped);
+
+    [LoggerMessage(402, LogLevel.Information, "Delivered {Kind} of {EssayId} via {Channel}")]
+    public static partial void DeliverySent(ILogger logger, string kind, string essayId, string channel);
+
+    [LoggerMessage(403, LogLevel.Warning, "Delivery of {Kind} of {EssayId} via {Channel} failed (attempt {Attempt}), retried next run: {Error}")]
+    public static partial void DeliveryFailed(ILogger logger, string kind, string essayId, string channel, int attempt, string error);
+
+    [LoggerMessage(404, LogLevel.Information, "Alert for {EssayId}: {Items} items ({Reason})")]
+    public static partial void AlertRaised(ILogger logger, string essayId, int items, string reason);
+
+    [LoggerMessage(405, LogLevel.Warning, "Alerts for {EssayId} failed: {Error}")]
+    public static partial void AlertFailed(ILogger logger, string essayId, string error);
 }

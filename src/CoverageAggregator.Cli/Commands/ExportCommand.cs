@@ -12,10 +12,10 @@ internal static class ExportCommand
     {
         var config = CommonOptions.Config(required: false);
         var essay = new Option<string>("--essay", "-e") { Description = "The essay id", Required = true };
-        var format = new Option<string>("--format", "-f") { Description = "json or html", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "html");
+        var format = new Option<string>("--format", "-f") { Description = "json, html, atom or csv", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "html", "atom", "csv");
         var output = new Option<FileInfo?>("--out", "-o") { Description = "The file to write; standard output when absent" };
-        var command = new Command("export", "Write an essay's coverage as JSON or as the HTML page.") { config, essay, format, output };
+        var command = new Command("export", "Write an essay's coverage as JSON, the HTML page, an Atom feed or CSV.") { config, essay, format, output };
         command.SetAction((parse, token) => RunAsync(parse.GetValue(config), parse.GetValue(essay)!, parse.GetValue(format)!, parse.GetValue(output), token));
         return command;
     }
@@ -30,7 +30,13 @@ internal static class ExportCommand
                 return ExitCodes.BadConfig;
             }
 
-            var text = format == "html" ? CoveragePage.Render(export) : export.ToJson();
+            var text = format switch
+            {
+                "html" => CoveragePage.Render(export),
+                "atom" => CoverageAtom.Render(export),
+                "csv" => CoverageCsv.Render(export),
+                _ => export.ToJson(),
+            };
             if (output is null)
             {
                 await Console.Out.WriteAsync(text);

@@ -25,6 +25,7 @@ internal static class RunCommand
         builder.WebHost.UseUrls(urls);
         builder.Services.AddCoverageAggregator(builder.Configuration);
         builder.Services.AddHostedService<CollectionScheduler>();
+        builder.Services.AddHostedService<DigestScheduler>();
         await using var app = builder.Build();
         if (await CliHost.PrepareAsync(app.Services, cancellationToken) is { } exit)
         {

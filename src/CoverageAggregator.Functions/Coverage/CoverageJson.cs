@@ -10,5 +10,5 @@ public sealed class CoverageJson(CoverageEndpoints endpoints)
     [Function(nameof(CoverageJson))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "essays/{id}/coverage.json")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await endpoints.CoverageJsonAsync(id, request.Headers.IfNoneMatch, cancellationToken);
+        await endpoints.CoverageJsonAsync(id, CoverageFilter.FromQuery(request.Query), request.Headers.IfNoneMatch, cancellationToken);
 }

@@ -23,7 +23,8 @@ public sealed class SourceRunner(
     SourceStateStore states,
     IOptions<CoverageOptions> options,
     TimeProvider time,
-    ILogger<SourceRunner> logger)
+    ILogger<SourceRunner> logger,
+    IEnumerable<ICoverageObserver> observers)
 {
     public async Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
     {
@@ -66,12 +67,21 @@ public sealed class SourceRunner(
 
         try
         {
-            var added = 0;
+            var added = new List<Coverage.CoverageItem>();
             foreach (var item in run.Items)
             {
                 if (await coverage.UpsertAsync(item, cancellationToken).ConfigureAwait(false))
                 {
-                    added++;
+                    added.Add(item);
+                }
+            }
+
+            if (run.Items.Count > 0)
+            {
+                var change = new CoverageChange(run.Items.Select(i => i.EssayId).Distinct(StringComparer.Ordinal).ToList(), added);
+                foreach (var observer in observers)
+                {
+                    await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -80,7 +90,7 @@ public sealed class SourceRunner(
                 await seen.MarkSeenAsync(source.Id, run.Seen, now, cancellationToken).ConfigureAwait(false);
             }
 
-            return await RecordAsync(source, state, run, added, cancellationToken).ConfigureAwait(false);
+            return await RecordAsync(source, state, run, added.Count, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {

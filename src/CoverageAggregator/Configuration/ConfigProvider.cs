@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 namespace CoverageAggregator.Configuration;
 
 /// <summary>The sources file, loaded once (or set by the host). The endpoints it names are allowed past the SSRF guard.</summary>
-public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGuard guard)
+public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGuard guard, IEnumerable<IEssayOverlay> overlays, TimeProvider time)
 {
+    /// <summary>How long essays added or removed at run time may take to reach another instance.</summary>
+    private static readonly TimeSpan OverlayRefresh = TimeSpan.FromSeconds(30);
+
     private CoverageConfig? _config;
+    private (CoverageConfig Config, DateTimeOffset At)? _overlaid;
 
     /// <summary>The sources file; a relative path that does not exist from the working folder is taken from the app's folder.</summary>
     public string Path { get; private set; } = Resolve(options.Value.ConfigPath);
@@ -18,8 +22,30 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
             Use(await ConfigLoader.LoadAsync(Path, cancellationToken).ConfigureAwait(false), Path);
         }
 
-        return _config!;
+        if (!overlays.Any())
+        {
+            return _config!;
+        }
+
+        if (_overlaid is { } held && time.GetUtcNow() - held.At < OverlayRefresh)
+        {
+            return held.Config;
+        }
+
+        var essays = _config!.Essays;
+        foreach (var overlay in overlays)
+        {
+            essays = await overlay.ApplyAsync(essays, cancellationToken).ConfigureAwait(false);
+        }
+
+        var config = _config with { Essays = essays };
+        guard.AllowHostsOf(essays.Select(e => e.FetchUrl).OfType<string>());
+        _overlaid = (config, time.GetUtcNow());
+        return config;
     }
+
+    /// <summary>Reads the overlays again on the next call (after an essay was added or removed here).</summary>
+    public void Refresh() => _overlaid = null;
 
     private static string Resolve(string path) =>
         System.IO.Path.IsPathRooted(path) || File.Exists(path) ? path : System.IO.Path.Combine(AppContext.BaseDirectory, path);
@@ -31,5 +57,6 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
             .Concat(config.Social.Select(s => s.BaseUrl).OfType<string>())
             .Concat(config.Essays.Select(e => e.FetchUrl).OfType<string>()));
         _config = config;
+        _overlaid = null;
     }
 }

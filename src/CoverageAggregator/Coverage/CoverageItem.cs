@@ -26,6 +26,12 @@ public sealed record CoverageItem
     public IReadOnlyList<string> Quotes { get; init; } = [];
     public string? Excerpt { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>Likes, reposts and replies together, for posts and discussions whose platform reports them.</summary>
+    public int? Engagement { get; init; }
+
+    /// <summary>For a post or discussion about a coverage article (a thread on a news story): that article's URL.</summary>
+    public string? About { get; init; }
     public IReadOnlyList<string> SourceIds { get; init; } = [];
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -54,6 +60,8 @@ public sealed record CoverageItem
             Quotes = Quotes.Concat(other.Quotes).Distinct(StringComparer.Ordinal).ToList(),
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
+            About = About ?? other.About,
+            Engagement = Engagement is { } e && other.Engagement is { } o ? Math.Max(e, o) : Engagement ?? other.Engagement,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
             FirstSeenAt = FirstSeenAt <= other.FirstSeenAt ? FirstSeenAt : other.FirstSeenAt,
             UpdatedAt = UpdatedAt >= other.UpdatedAt ? UpdatedAt : other.UpdatedAt,

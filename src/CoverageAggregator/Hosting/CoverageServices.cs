@@ -1,5 +1,7 @@
+using CoverageAggregator.Alerts;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Configuration;
+using CoverageAggregator.Digest;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Publishing;
@@ -52,6 +54,7 @@ public static class CoverageServices
         services.AddSingleton<CollectionCycle>();
         services.AddSingleton<SourceQueue>();
         services.AddSingleton<CoverageEndpoints>();
+        services.AddPublishing(configuration);
         return services;
     }
 }

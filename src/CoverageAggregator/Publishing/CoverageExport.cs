@@ -18,23 +18,32 @@ public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedA
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static CoverageExport Build(EssayConfig essay, IEnumerable<CoverageItem> items, DateTimeOffset now)
+    public static CoverageExport? FromJson(string json) => JsonSerializer.Deserialize<CoverageExport>(json, Json);
+
+    /// <summary>When the last digest went out: the default "new since" marker of the page.</summary>
+    public DateTimeOffset? LastDigestAt { get; init; }
+
+    public static CoverageExport Build(EssayConfig essay, IEnumerable<CoverageItem> items, DateTimeOffset now) =>
+        Build(
+            new ExportEssay(essay.Id, essay.Title, essay.Author, essay.Publication, essay.Urls, essay.PublishedAt),
+            CoverageOrdering.Order(items).Select(ExportItem.From).ToList(),
+            now);
+
+    /// <summary>The export of these items (already in page order): counts and most-quoted passages follow from them.</summary>
+    public static CoverageExport Build(ExportEssay essay, IReadOnlyList<ExportItem> items, DateTimeOffset now)
     {
-        var ordered = CoverageOrdering.Order(items).ToList();
-        var exported = ordered.Select(ExportItem.From).ToList();
+        var articles = items.Where(i => i.Kind == CoverageKinds.Article).ToList();
         var counts = new ExportCounts(
-            ordered.Count(i => i.Kind == CoverageKinds.Article),
-            ordered.Count(i => i.Kind != CoverageKinds.Article),
-            ordered.Where(i => i.Kind == CoverageKinds.Article).Select(i => i.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            ordered.Sum(i => i.Quotes.Count));
-        var mostQuoted = ordered.SelectMany(i => i.Quotes.Select(q => (Quote: q, i.Url)))
+            articles.Count,
+            items.Count - articles.Count,
+            articles.Select(i => i.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            items.Sum(i => i.Quotes.Count));
+        var mostQuoted = items.SelectMany(i => i.Quotes.Select(q => (Quote: q, i.Url)))
             .GroupBy(q => q.Quote, StringComparer.Ordinal)
             .Select(g => new QuotedPassage(g.Key, g.Count(), g.Select(q => q.Url).Distinct().ToList()))
             .OrderByDescending(p => p.Count).ThenBy(p => p.Text, StringComparer.Ordinal)
             .ToList();
-        return new CoverageExport(
-            new ExportEssay(essay.Id, essay.Title, essay.Author, essay.Publication, essay.Urls, essay.PublishedAt),
-            now, counts, exported, mostQuoted);
+        return new CoverageExport(essay, now, counts, items, mostQuoted);
     }
 }
 
@@ -46,11 +55,16 @@ public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string>
 
 public sealed record ExportItem(
     string Url, IReadOnlyList<string> AlsoAt, string Kind, string? Outlet, string? Title, string? Author,
-    DateTimeOffset? PublishedAt, string CitesBy, IReadOnlyList<string> Quotes, string? Excerpt, string? Language, DateTimeOffset FirstSeenAt)
+    DateTimeOffset? PublishedAt, string CitesBy, IReadOnlyList<string> Quotes, string? Excerpt, string? Language, DateTimeOffset FirstSeenAt,
+    int? Engagement = null, string? About = null)
 {
     public static ExportItem From(CoverageItem item) => new(
         item.Url, item.AlsoAt, item.Kind, item.Outlet ?? HostOf(item.Url), item.Title, item.Author, item.PublishedAt,
-        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt);
+        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt, item.Engagement, item.About);
+
+    /// <summary>The date the item counts for: its publication date, else when it was first seen.</summary>
+    [JsonIgnore]
+    public DateTimeOffset Date => PublishedAt ?? FirstSeenAt;
 
     private static string? HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
 }

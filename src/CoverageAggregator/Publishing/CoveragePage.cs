@@ -1,48 +1,52 @@
+using System.Globalization;
 using System.Text;
 using CoverageAggregator.Coverage;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>The coverage page: the essay as headline, related coverage by outlet, discussion by platform, most-quoted passages.</summary>
+/// <summary>
+/// The coverage page: the essay as headline, counts, a timeline of mentions per day (inline SVG), filters (a plain GET
+/// form), related coverage by outlet, discussion by platform and the most-quoted passages. No script: it works as
+/// plain HTML under the strict CSP, with inline styles only.
+/// </summary>
 public static class CoveragePage
 {
-    public static string Render(CoverageExport export)
+    /// <summary>Renders <paramref name="full"/> narrowed by <paramref name="filter"/>; the form's choices come from the full export.</summary>
+    public static string Render(CoverageExport full, CoverageFilter? filter = null)
     {
+        ArgumentNullException.ThrowIfNull(full);
+        filter ??= CoverageFilter.None;
+        var export = filter.Apply(full);
         var essay = export.Essay;
-        var html = new StringBuilder();
+        var since = filter.Since ?? full.LastDigestAt;
+        var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Coverage: ").Append(Html.Text(essay.Title)).Append("</title>\n")
-            .Append("<style>").Append(Styles).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Coverage feed\" href=\"")
+            .Append(Html.Href(EssayPath(essay.Id) + "/coverage.atom")).Append("\">\n")
+            .Append("<style>").Append(PageStyles.Css).Append("</style>\n</head>\n<body>\n")
+            .Append("<a class=\"skip\" href=\"#related\">Skip to coverage</a>\n")
+            .Append("<nav class=\"top\" aria-label=\"Site\"><a href=\"/api/essays\">All tracked essays</a></nav>\n<main>\n");
 
-        html.Append("<header class=\"essay\">\n<p class=\"label\">Coverage of</p>\n<h1>")
-            .Append(Html.Link(essay.Urls.Count > 0 ? essay.Urls[0] : null, essay.Title)).Append("</h1>\n<p class=\"byline\">")
-            .Append(Html.Text(string.Join(" · ", new[] { essay.Author, essay.Publication }.OfType<string>())));
-        if (essay.PublishedAt is not null)
-        {
-            html.Append(" · ").Append(Html.Date(essay.PublishedAt));
-        }
-
-        html.Append("</p>\n<ul class=\"counts\">")
-            .Append($"<li><strong>{export.Counts.Articles}</strong> articles</li>")
-            .Append($"<li><strong>{export.Counts.Posts}</strong> posts</li>")
-            .Append($"<li><strong>{export.Counts.Outlets}</strong> outlets</li>")
-            .Append($"<li><strong>{export.Counts.Quotes}</strong> verified quotes</li>")
-            .Append("</ul>\n</header>\n");
+        AppendHeadline(html, export, since);
+        AppendFilters(html, full, filter);
+        AppendTimeline(html, export.Items);
 
         var articles = export.Items.Where(i => i.Kind == CoverageKinds.Article).ToList();
+        var threads = ThreadsByArticle(articles, export.Items.Where(i => i.Kind != CoverageKinds.Article));
         html.Append("<section aria-labelledby=\"related\">\n<h2 id=\"related\">Related coverage</h2>\n");
         if (articles.Count == 0)
         {
             html.Append("<p class=\"empty\">No coverage found yet.</p>\n");
         }
 
-        foreach (var outlet in articles.GroupBy(i => i.Outlet ?? "Unknown outlet").OrderByDescending(g => g.Max(i => i.PublishedAt)))
+        foreach (var outlet in articles.GroupBy(i => i.Outlet ?? "Unknown outlet", StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Max(i => i.Date)))
         {
             html.Append("<article class=\"outlet\">\n<h3>").Append(Html.Text(outlet.Key)).Append("</h3>\n");
             foreach (var item in outlet)
             {
-                AppendItem(html, item);
+                AppendArticle(html, item, since, threads.TryGetValue(item.Url, out var about) ? about : []);
             }
 
             html.Append("</article>\n");
@@ -50,57 +54,162 @@ public static class CoveragePage
 
         html.Append("</section>\n");
 
-        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article).ToList();
+        var attached = threads.Values.SelectMany(t => t).ToHashSet();
+        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article && !attached.Contains(i)).ToList();
         html.Append("<section aria-labelledby=\"discussion\">\n<h2 id=\"discussion\">Discussion</h2>\n");
         if (posts.Count == 0)
         {
             html.Append("<p class=\"empty\">No discussion found yet.</p>\n");
         }
 
-        foreach (var platform in posts.GroupBy(i => i.Outlet ?? "Other").OrderByDescending(g => g.Count()))
+        foreach (var platform in posts.GroupBy(i => i.Outlet ?? "Other", StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            html.Append("<div class=\"platform\">\n<h3>").Append(Html.Text(platform.Key)).Append("</h3>\n");
+            html.Append("<div class=\"platform\">\n<h3>").Append(Html.Text(platform.Key))
+                .Append(" <span class=\"n\">(").Append(platform.Count()).Append(")</span></h3>\n<ul class=\"posts\">\n");
             foreach (var item in platform)
             {
-                AppendItem(html, item);
+                AppendPost(html, item, since);
             }
 
-            html.Append("</div>\n");
+            html.Append("</ul>\n</div>\n");
         }
 
         html.Append("</section>\n");
+        AppendPassages(html, export.MostQuoted);
 
-        html.Append("<section aria-labelledby=\"quoted\">\n<h2 id=\"quoted\">Most-quoted passages</h2>\n");
-        if (export.MostQuoted.Count == 0)
-        {
-            html.Append("<p class=\"empty\">No verified quotes yet.</p>\n");
-        }
-        else
-        {
-            html.Append("<ol class=\"passages\">\n");
-            foreach (var passage in export.MostQuoted)
-            {
-                html.Append("<li><blockquote>").Append(Html.Text(passage.Text)).Append("</blockquote> <span class=\"count\">quoted by ")
-                    .Append(passage.Count).Append(passage.Count == 1 ? " item" : " items").Append("</span></li>\n");
-            }
-
-            html.Append("</ol>\n");
-        }
-
-        html.Append("</section>\n<footer><p>Generated ").Append(Html.Date(export.GeneratedAt))
-            .Append(" by CoverageAggregator.</p></footer>\n</main>\n</body>\n</html>\n");
+        html.Append("</main>\n<footer><p>Generated ").Append(Html.Date(export.GeneratedAt)).Append(" by CoverageAggregator · ")
+            .Append(Html.Link(EssayPath(essay.Id) + "/coverage.atom", "Atom feed")).Append(" · ")
+            .Append(Html.Link(EssayPath(essay.Id) + "/coverage.json", "JSON")).Append(" · ")
+            .Append(Html.Link(EssayPath(essay.Id) + "/coverage.csv", "CSV")).Append("</p></footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void AppendItem(StringBuilder html, ExportItem item)
+    internal static string EssayPath(string essayId) => "/api/essays/" + Uri.EscapeDataString(essayId);
+
+    private static void AppendHeadline(StringBuilder html, CoverageExport export, DateTimeOffset? since)
     {
-        html.Append("<div class=\"item\">\n<p class=\"headline\">")
-            .Append(Html.Link(item.Url, item.Title ?? item.Excerpt ?? item.Url, "rel=\"nofollow noopener\""))
+        var essay = export.Essay;
+        html.Append("<header class=\"essay\">\n<p class=\"label\">Coverage of</p>\n<h1>")
+            .Append(Html.Link(essay.Urls.Count > 0 ? essay.Urls[0] : null, essay.Title)).Append("</h1>\n<p class=\"byline\">");
+        var byline = new List<string>();
+        if (essay.Author is not null)
+        {
+            byline.Add("by <span class=\"author\">" + Html.Text(essay.Author) + "</span>");
+        }
+
+        if (essay.Publication is not null)
+        {
+            byline.Add("in <span class=\"publication\">" + Html.Text(essay.Publication) + "</span>");
+        }
+
+        if (essay.PublishedAt is not null)
+        {
+            byline.Add(Html.Date(essay.PublishedAt));
+        }
+
+        html.Append(string.Join(" · ", byline)).Append("</p>\n<ul class=\"counts\" aria-label=\"Counts\">")
+            .Append($"<li><strong>{export.Counts.Articles}</strong> articles</li>")
+            .Append($"<li><strong>{export.Counts.Posts}</strong> posts</li>")
+            .Append($"<li><strong>{export.Counts.Outlets}</strong> outlets</li>")
+            .Append($"<li><strong>{export.Counts.Quotes}</strong> verified quotes</li>")
+            .Append("</ul>\n");
+        if (since is { } s)
+        {
+            var fresh = export.Items.Count(i => IsNew(i, s));
+            html.Append("<p class=\"since\"><span class=\"new\">New</span> ").Append(fresh).Append(fresh == 1 ? " item" : " items")
+                .Append(" since ").Append(Html.Date(s)).Append("</p>\n");
+        }
+
+        html.Append("</header>\n");
+    }
+
+    private static void AppendFilters(StringBuilder html, CoverageExport full, CoverageFilter filter)
+    {
+        html.Append("<form class=\"filters\" method=\"get\" role=\"search\" aria-label=\"Filter coverage\">\n");
+        AppendSelect(html, "kind", "Kind", filter.Kind, [CoverageKinds.Article, CoverageKinds.Post, CoverageKinds.Discussion]);
+        AppendSelect(html, "outlet", "Outlet", filter.Outlet,
+            full.Items.Select(i => i.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList());
+        AppendSelect(html, "lang", "Language", filter.Language,
+            full.Items.Select(i => i.Language).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList());
+        AppendDate(html, "from", "From", filter.From);
+        AppendDate(html, "to", "To", filter.To);
+        AppendDate(html, "since", "New since", filter.Since is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null);
+        html.Append("<div class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"")
+            .Append(Html.Href(EssayPath(full.Essay.Id) + "/coverage")).Append("\">Clear</a></div>\n</form>\n");
+        if (filter.Narrows)
+        {
+            html.Append("<p class=\"filtered\" role=\"status\">Showing ").Append(filter.Apply(full).Items.Count).Append(" of ")
+                .Append(full.Items.Count).Append(" items.</p>\n");
+        }
+    }
+
+    private static void AppendSelect(StringBuilder html, string name, string label, string? selected, IReadOnlyList<string> options)
+    {
+        html.Append("<div class=\"field\"><label for=\"f-").Append(name).Append("\">").Append(label).Append("</label>")
+            .Append("<select id=\"f-").Append(name).Append("\" name=\"").Append(name).Append("\"><option value=\"\">All</option>");
+        foreach (var option in options)
+        {
+            html.Append("<option value=\"").Append(Html.Text(option)).Append('"')
+                .Append(string.Equals(option, selected, StringComparison.OrdinalIgnoreCase) ? " selected" : "")
+                .Append('>').Append(Html.Text(option)).Append("</option>");
+        }
+
+        html.Append("</select></div>\n");
+    }
+
+    private static void AppendDate(StringBuilder html, string name, string label, DateOnly? value) =>
+        html.Append("<div class=\"field\"><label for=\"f-").Append(name).Append("\">").Append(label).Append("</label>")
+            .Append("<input type=\"date\" id=\"f-").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"")
+            .Append(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "").Append("\"></div>\n");
+
+    private static void AppendTimeline(StringBuilder html, IReadOnlyList<ExportItem> items)
+    {
+        html.Append("<section aria-labelledby=\"timeline\">\n<h2 id=\"timeline\">Mentions per day</h2>\n");
+        if (items.Count == 0)
+        {
+            html.Append("<p class=\"empty\">No mentions yet.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append(TimelineChart.Render(items)).Append("</section>\n");
+    }
+
+    /// <summary>Posts and discussions about a coverage article on the page, by the article's URL.</summary>
+    private static Dictionary<string, List<ExportItem>> ThreadsByArticle(IReadOnlyList<ExportItem> articles, IEnumerable<ExportItem> posts)
+    {
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var url in article.AlsoAt.Prepend(article.Url))
+            {
+                if (Matching.UrlCanonicalizer.Key(url) is { } key)
+                {
+                    byKey.TryAdd(key, article.Url);
+                }
+            }
+        }
+
+        var threads = new Dictionary<string, List<ExportItem>>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            if (post.About is not null && Matching.UrlCanonicalizer.Key(post.About) is { } key && byKey.TryGetValue(key, out var articleUrl))
+            {
+                (threads.TryGetValue(articleUrl, out var list) ? list : threads[articleUrl] = []).Add(post);
+            }
+        }
+
+        return threads;
+    }
+
+    private static void AppendArticle(StringBuilder html, ExportItem item, DateTimeOffset? since, List<ExportItem> threads)
+    {
+        html.Append("<div class=\"item\">\n<p class=\"headline\">").Append(NewBadge(item, since))
+            .Append(Html.Link(item.Url, item.Title ?? item.Url, "rel=\"nofollow noopener\""))
             .Append("</p>\n<p class=\"meta\">");
         var meta = new List<string>();
         if (item.Author is not null)
         {
-            meta.Add(Html.Text(item.Author));
+            meta.Add("<span class=\"author\">" + Html.Text(item.Author) + "</span>");
         }
 
         if (item.PublishedAt is not null)
@@ -108,35 +217,107 @@ public static class CoveragePage
             meta.Add(Html.Date(item.PublishedAt));
         }
 
-        meta.Add($"<span class=\"cites cites-{Html.Text(item.CitesBy)}\">cites by {Html.Text(item.CitesBy)}</span>");
+        meta.Add($"<span class=\"cites\">cites by {Html.Text(item.CitesBy)}</span>");
         html.Append(string.Join(" · ", meta)).Append("</p>\n");
         if (item.Quotes.Count > 0)
         {
             html.Append("<blockquote class=\"pull\">").Append(Html.Text(item.Quotes[0])).Append("</blockquote>\n");
         }
-        else if (item.Kind != CoverageKinds.Article && item.Excerpt is not null)
-        {
-            html.Append("<p class=\"excerpt\">").Append(Html.Text(item.Excerpt)).Append("</p>\n");
-        }
 
-        if (item.AlsoAt.Count > 0)
+        AppendAlsoAt(html, item);
+        if (threads.Count > 0)
         {
-            html.Append("<p class=\"also\">Also at: ")
-                .Append(string.Join(", ", item.AlsoAt.Take(5).Select(u => Html.Link(u, Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host : u, "rel=\"nofollow noopener\""))))
-                .Append("</p>\n");
+            html.Append("<ul class=\"threads\" aria-label=\"Discussion of this article\">\n");
+            foreach (var thread in threads)
+            {
+                html.Append("<li>").Append(NewBadge(thread, since)).Append(Html.Link(thread.Url, thread.Outlet ?? "Discussion", "rel=\"nofollow noopener\""))
+                    .Append(" · <span class=\"author\">").Append(Html.Text(thread.Author ?? "unknown")).Append("</span>");
+                if (thread.Engagement is { } engagement)
+                {
+                    html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement" : " engagements").Append("</span>");
+                }
+
+                if ((thread.Quotes.Count > 0 ? thread.Quotes[0] : thread.Excerpt ?? thread.Title) is { } text)
+                {
+                    html.Append(": <span class=\"excerpt\">").Append(Html.Text(Shorten(text, 200))).Append("</span>");
+                }
+
+                html.Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
         }
 
         html.Append("</div>\n");
     }
 
-    private const string Styles =
-        "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}" +
-        "main{max-width:52rem;margin:0 auto;padding:1rem}" +
-        "a{color:#0645ad}h1{font-size:1.8rem;margin:.2rem 0}h2{border-bottom:2px solid #222;padding-bottom:.2rem;margin-top:2rem}" +
-        ".label{text-transform:uppercase;font-size:.8rem;color:#555;margin:0}.byline,.meta{color:#444;margin:.2rem 0}" +
-        ".counts{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}" +
-        ".outlet h3,.platform h3{font-size:1rem;margin:1.2rem 0 .3rem;color:#333}.item{margin:0 0 1rem 0}" +
-        ".headline{font-weight:600;margin:0}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.7rem;border-left:3px solid #bbb;color:#333}" +
-        ".also,.excerpt{font-size:.9rem;color:#444;margin:.2rem 0}.cites{font-size:.8rem;background:#eef;padding:0 .3rem;border-radius:3px}" +
-        "@media (max-width:40rem){main{padding:.5rem}h1{font-size:1.4rem}}";
+    private static void AppendPost(StringBuilder html, ExportItem item, DateTimeOffset? since)
+    {
+        html.Append("<li class=\"post\">\n<p class=\"meta\">").Append(NewBadge(item, since))
+            .Append("<span class=\"author\">").Append(Html.Text(item.Author ?? "unknown")).Append("</span>");
+        if (item.PublishedAt is not null)
+        {
+            html.Append(" · ").Append(Html.Date(item.PublishedAt));
+        }
+
+        if (item.Engagement is { } engagement)
+        {
+            html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement</span>" : " engagements</span>");
+        }
+
+        html.Append(" · <span class=\"cites\">cites by ").Append(Html.Text(item.CitesBy)).Append("</span></p>\n");
+        if (item.Title is not null)
+        {
+            html.Append("<p class=\"headline\">").Append(Html.Link(item.Url, Shorten(item.Title, 300), "rel=\"nofollow noopener\"")).Append("</p>\n");
+        }
+
+        var text = item.Quotes.Count > 0 ? item.Quotes[0] : item.Excerpt;
+        if (text is not null)
+        {
+            html.Append(item.Quotes.Count > 0 ? "<blockquote class=\"pull\">" : "<p class=\"excerpt\">")
+                .Append(Html.Text(Shorten(text, 400)))
+                .Append(item.Quotes.Count > 0 ? "</blockquote>\n" : "</p>\n");
+        }
+
+        html.Append("<p class=\"permalink\">").Append(Html.Link(item.Url, "Permalink", "rel=\"nofollow noopener\"")).Append("</p>\n");
+        AppendAlsoAt(html, item);
+        html.Append("</li>\n");
+    }
+
+    private static void AppendAlsoAt(StringBuilder html, ExportItem item)
+    {
+        var links = item.AlsoAt.Where(u => Html.Href(u) is not null).Take(5).ToList();
+        if (links.Count > 0)
+        {
+            html.Append("<p class=\"also\">Also at: ")
+                .Append(string.Join(", ", links.Select(u => Html.Link(u, Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host : u, "rel=\"nofollow noopener\""))))
+                .Append("</p>\n");
+        }
+    }
+
+    private static void AppendPassages(StringBuilder html, IReadOnlyList<QuotedPassage> passages)
+    {
+        html.Append("<section aria-labelledby=\"quoted\">\n<h2 id=\"quoted\">Most-quoted passages</h2>\n");
+        if (passages.Count == 0)
+        {
+            html.Append("<p class=\"empty\">No verified quotes yet.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<ol class=\"passages\">\n");
+        foreach (var passage in passages.Take(20))
+        {
+            html.Append("<li><blockquote>").Append(Html.Text(passage.Text)).Append("</blockquote><p class=\"count\">quoted by ")
+                .Append(passage.Count).Append(passage.Count == 1 ? " item" : " items").Append("</p></li>\n");
+        }
+
+        html.Append("</ol>\n</section>\n");
+    }
+
+    internal static bool IsNew(ExportItem item, DateTimeOffset since) => item.FirstSeenAt > since;
+
+    private static string NewBadge(ExportItem item, DateTimeOffset? since) =>
+        since is { } s && IsNew(item, s) ? "<span class=\"new\">New</span> " : "";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd() + "…";
 }

@@ -18,8 +18,31 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
 
     public static HttpReply Json(string body, string? etag = null) => Ok("application/json; charset=utf-8", body, etag);
 
-    public static HttpReply NotFound(string message) =>
-        new(404, "application/json; charset=utf-8", $$"""{"error":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""", SecurityHeaders(false));
+    public static HttpReply Atom(string body, string? etag = null) => Ok("application/atom+xml; charset=utf-8", body, etag);
+
+    public static HttpReply Csv(string body, string fileName, string? etag = null) =>
+        Ok("text/csv; charset=utf-8", body, etag).WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
+
+    public static HttpReply NotFound(string message) => Error(404, message);
+
+    public static HttpReply Unauthorized() => Error(401, "a valid API key is required (header X-Api-Key)");
+
+    public static HttpReply Error(int status, string message) =>
+        new(status, "application/json; charset=utf-8", $$"""{"error":{{System.Text.Json.JsonSerializer.Serialize(message)}}}""", SecurityHeaders(false));
+
+    /// <summary>An uncached JSON answer (admin endpoints).</summary>
+    public static HttpReply Private(string json, int status = 200)
+    {
+        var headers = SecurityHeaders(false);
+        headers["Cache-Control"] = "no-store";
+        return new HttpReply(status, "application/json; charset=utf-8", json, headers);
+    }
+
+    /// <summary>The body already encoded as UTF-8 (a stored snapshot's), written as is instead of encoding <see cref="Body"/> per request.</summary>
+    public ReadOnlyMemory<byte>? Utf8Body { get; init; }
+
+    public HttpReply WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
 
     public static HttpReply Ok(string contentType, string body, string? etag, bool html = false)
     {
@@ -33,7 +56,7 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
     public HttpReply ForRequest(string? ifNoneMatch) =>
         Status == 200 && ifNoneMatch is not null && Headers.TryGetValue("ETag", out var etag)
         && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")
-            ? this with { Status = 304, Body = "" }
+            ? this with { Status = 304, Body = "", Utf8Body = null }
             : this;
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -52,7 +75,7 @@ public sealed record HttpReply(int Status, string ContentType, string Body, IRea
         }
 
         response.ContentType = ContentType;
-        var bytes = Encoding.UTF8.GetBytes(Body);
+        var bytes = Utf8Body ?? Encoding.UTF8.GetBytes(Body);
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {

@@ -28,6 +28,8 @@ public sealed class ItemEntity : ITableEntity
     public string Quotes { get; set; } = "[]";
     public string? Excerpt { get; set; }
     public string? Language { get; set; }
+    public int? Engagement { get; set; }
+    public string? About { get; set; }
     public string SourceIds { get; set; } = "[]";
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,6 +49,8 @@ public sealed class ItemEntity : ITableEntity
         Quotes = JsonList(item.Quotes),
         Excerpt = Cut(item.Excerpt, 2000),
         Language = Cut(item.Language, 20),
+        Engagement = item.Engagement,
+        About = Cut(item.About, 2000),
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
@@ -66,6 +70,8 @@ public sealed class ItemEntity : ITableEntity
         Quotes = ReadList(Quotes),
         Excerpt = Excerpt,
         Language = Language,
+        Engagement = Engagement,
+        About = About,
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,

@@ -26,6 +26,15 @@ public class FunctionsMetadataTests
         Assert.Equal("httpTrigger", triggers["CoverageJson"]);
         Assert.Equal("httpTrigger", triggers["EssayIndex"]);
         Assert.Equal("httpTrigger", triggers["SourceHealth"]);
+        Assert.Equal("httpTrigger", triggers["CoverageAtomFeed"]);
+        Assert.Equal("httpTrigger", triggers["CoverageCsvExport"]);
+        Assert.Equal("httpTrigger", triggers["DigestByDate"]);
+        Assert.Equal("timerTrigger", triggers["DailyDigest"]);
+        var authLevels = metadata.EnumerateArray().ToDictionary(
+            f => f.GetProperty("name").GetString()!,
+            f => f.GetProperty("bindings").EnumerateArray().Select(b => b.TryGetProperty("authLevel", out var level) ? level.GetString() : null).FirstOrDefault(l => l is not null));
+        Assert.All(["CollectNow", "AddEssay", "RemoveEssay"], name => Assert.Equal("Function", authLevels[name], ignoreCase: true));
+        Assert.All(["CoverageHtml", "CoverageAtomFeed", "CoverageCsvExport", "DigestByDate", "EssayIndex"], name => Assert.Equal("Anonymous", authLevels[name], ignoreCase: true));
         Assert.True(File.Exists(Path.Combine(output, "host.json")));
         Assert.True(File.Exists(Path.Combine(output, "sources.json")));
     }

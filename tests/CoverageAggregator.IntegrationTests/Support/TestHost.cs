@@ -13,7 +13,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestHost(string configPath, IDictionary<string, string?>? settings = null)
+    public TestHost(string configPath, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var values = new Dictionary<string, string?>
@@ -29,7 +29,13 @@ public sealed class TestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        _services = new ServiceCollection().AddLogging().AddCoverageAggregator(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _services = services.AddCoverageAggregator(configuration).BuildServiceProvider();
     }
 
     public string Prefix { get; }
@@ -61,6 +67,11 @@ public sealed class TestHost : IAsyncDisposable
         await foreach (var queue in storage.Queues.GetQueuesAsync(prefix: Prefix))
         {
             await storage.Queues.DeleteQueueAsync(queue.Name);
+        }
+
+        await foreach (var container in storage.Blobs.GetBlobContainersAsync(prefix: Prefix))
+        {
+            await storage.Blobs.DeleteBlobContainerAsync(container.Name);
         }
     }
 }

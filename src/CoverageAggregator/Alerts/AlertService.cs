@@ -1,0 +1,105 @@
+using System.Text;
+using CoverageAggregator.Collection;
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Digest;
+using CoverageAggregator.Publishing;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.Alerts;
+
+/// <summary>
+/// Immediate alerts after a source run: new coverage from a priority outlet or person, or a spike (N new items within
+/// the window). Each item is claimed in <see cref="AlertStore"/> before it is alerted, so it alerts at most once.
+/// </summary>
+public sealed class AlertService(
+    AlertStore alerted, CoverageStore items, CoverageSnapshots snapshots, DeliveryDispatcher dispatcher,
+    IOptions<AlertOptions> options, IOptions<DigestOptions> digest, TimeProvider time, ILogger<AlertService> logger) : ICoverageObserver
+{
+    public async Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var settings = options.Value;
+        if (settings.PriorityOutlets.Count == 0 && settings.PriorityPeople.Count == 0 && settings.SpikeCount == 0)
+        {
+            return;
+        }
+
+        foreach (var essayId in change.EssayIds)
+        {
+            try
+            {
+                await AlertAsync(essayId, change.Added.Where(i => i.EssayId == essayId).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or InvalidOperationException)
+            {
+                Log.AlertFailed(logger, essayId, ex.Message);
+            }
+        }
+    }
+
+    private async Task AlertAsync(string essayId, IReadOnlyList<CoverageItem> added, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var candidates = added.Where(IsPriority).Select(i => (Item: i, Reason: "priority")).ToList();
+        if (settings.SpikeCount > 0)
+        {
+            var recent = (await items.ListAsync(essayId, cancellationToken).ConfigureAwait(false))
+                .Where(i => i.FirstSeenAt > now - TimeSpan.FromMinutes(settings.SpikeWindowMinutes)).ToList();
+            if (recent.Count >= settings.SpikeCount)
+            {
+                candidates.AddRange(recent.Select(i => (Item: i, Reason: "spike")));
+            }
+        }
+
+        var claimed = new List<(CoverageItem Item, string Reason)>();
+        foreach (var candidate in candidates.DistinctBy(c => c.Item.Key))
+        {
+            if (await alerted.TryClaimAsync(essayId, candidate.Item.Key, candidate.Reason, now, cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(candidate);
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return;
+        }
+
+        var essay = await snapshots.FindEssayAsync(essayId, cancellationToken).ConfigureAwait(false);
+        var message = Render(essayId, essay?.Title ?? essayId, claimed);
+        await dispatcher.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+        Log.AlertRaised(logger, essayId, claimed.Count, string.Join(", ", claimed.Select(c => c.Reason).Distinct()));
+        await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsPriority(CoverageItem item) =>
+        (item.Outlet is { } outlet && options.Value.PriorityOutlets.Contains(outlet, StringComparer.OrdinalIgnoreCase))
+        || (item.Author is { } author && options.Value.PriorityPeople.Contains(author, StringComparer.OrdinalIgnoreCase));
+
+    private OutboundMessage Render(string essayId, string title, List<(CoverageItem Item, string Reason)> claimed)
+    {
+        var spike = claimed.Any(c => c.Reason == "spike");
+        var subject = spike
+            ? $"Coverage spike: {claimed.Count} new items about \"{title}\""
+            : $"Priority coverage of \"{title}\": {string.Join(", ", claimed.Select(c => c.Item.Outlet ?? c.Item.Author ?? "new item").Distinct().Take(3))}";
+        var pageUrl = digest.Value.BaseUrl.TrimEnd('/') + CoveragePage.EssayPath(essayId) + "/coverage";
+        var text = new StringBuilder(subject).Append("\n\n");
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(DigestRenderer.Enc(subject))
+            .Append("</title></head><body style=\"font-family:system-ui,sans-serif\"><h1 style=\"font-size:1.2rem\">").Append(DigestRenderer.Enc(subject)).Append("</h1><ul>");
+        foreach (var (item, reason) in claimed)
+        {
+            text.Append("- ").Append(item.Title ?? item.Excerpt ?? item.Url).Append(" — ").Append(item.Outlet ?? "").Append(item.Author is null ? "" : ", " + item.Author)
+                .Append(" [").Append(reason).Append("]\n  ").Append(item.Url).Append('\n');
+            html.Append("<li>").Append(DigestRenderer.Link(item.Url, item.Title ?? item.Excerpt ?? item.Url)).Append(" — ")
+                .Append(DigestRenderer.Enc(item.Outlet ?? "")).Append(item.Author is null ? "" : " · " + DigestRenderer.Enc(item.Author)).Append("</li>");
+        }
+
+        text.Append("\nThe coverage page: ").Append(pageUrl).Append('\n');
+        html.Append("</ul><p>").Append(DigestRenderer.Link(pageUrl, "Open the coverage page")).Append("</p></body></html>");
+        var id = "alert:" + essayId + ":" + Feeds.EntryIdentity.Hash(string.Join("\n", claimed.Select(c => c.Item.Key).Order(StringComparer.Ordinal)));
+        return new OutboundMessage(id, "alert", essayId, subject, html.ToString(), text.ToString(), pageUrl);
+    }
+}

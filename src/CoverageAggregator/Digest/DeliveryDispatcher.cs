@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+
+namespace CoverageAggregator.Digest;
+
+/// <summary>Queues a message on every configured channel and sends what is pending; failures stay pending for the next run.</summary>
+public sealed class DeliveryDispatcher(Outbox outbox, IEnumerable<IDeliveryChannel> channels, TimeProvider time, ILogger<DeliveryDispatcher> logger)
+{
+    public IReadOnlyList<string> ChannelNames => channels.SelectMany(c => c.Names).ToList();
+
+    public Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken) =>
+        outbox.AddAsync(message, ChannelNames, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Sends every pending row once; answers (sent, failed).</summary>
+    public async Task<(int Sent, int Failed)> DispatchAsync(CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0;
+        foreach (var entry in await outbox.PendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var channel = channels.FirstOrDefault(c => c.Names.Contains(entry.Channel, StringComparer.Ordinal));
+            entry.Attempts++;
+            try
+            {
+                if (channel is null)
+                {
+                    throw new InvalidOperationException($"channel \"{entry.Channel}\" is not configured");
+                }
+
+                await channel.SendAsync(entry.Channel, entry.ToMessage(), cancellationToken).ConfigureAwait(false);
+                entry.State = Outbox.Sent;
+                entry.SentAt = time.GetUtcNow();
+                entry.LastError = null;
+                sent++;
+                Log.DeliverySent(logger, entry.Kind, entry.EssayId, entry.Channel);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                entry.LastError = $"{ex.GetType().Name}: {ex.Message}";
+                failed++;
+                Log.DeliveryFailed(logger, entry.Kind, entry.EssayId, entry.Channel, entry.Attempts, entry.LastError);
+            }
+
+            await outbox.UpdateAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (sent, failed);
+    }
+}

@@ -1,0 +1,65 @@
+using Azure;
+using Azure.Data.Tables;
+using CoverageAggregator.Storage;
+
+namespace CoverageAggregator.Digest;
+
+/// <summary>Built digests, one row per essay and local date (PartitionKey essay id, RowKey yyyy-MM-dd).</summary>
+public sealed class DigestStore(StorageClients storage)
+{
+    private readonly TableHandle _table = new(storage.Table("digests"));
+
+    public Task<DigestEntry?> FindAsync(string essayId, string date, CancellationToken cancellationToken) =>
+        _table.FindAsync<DigestEntry>(essayId, date, cancellationToken);
+
+    /// <summary>The latest digest of the essay, or null before the first.</summary>
+    public async Task<DigestEntry?> LastAsync(string essayId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        DigestEntry? last = null;
+        await foreach (var row in table.QueryAsync<DigestEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (last is null || string.CompareOrdinal(row.RowKey, last.RowKey) > 0)
+            {
+                last = row;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Adds the digest; answers false when another run stored it first.</summary>
+    public async Task<bool> AddAsync(DigestEntry entry, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(entry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed class DigestEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    /// <summary>The local date of the digest, yyyy-MM-dd.</summary>
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset Until { get; set; }
+    public int ItemCount { get; set; }
+
+    /// <summary>Nothing was new and the setting says skip: stored, not sent.</summary>
+    public bool Skipped { get; set; }
+    public string Subject { get; set; } = "";
+    public string Html { get; set; } = "";
+    public string Text { get; set; } = "";
+}

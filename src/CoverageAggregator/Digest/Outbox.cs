@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+using CoverageAggregator.Storage;
+
+namespace CoverageAggregator.Digest;
+
+/// <summary>
+/// Every delivery of every digest and alert, one row per message and channel, written before anything is sent:
+/// a failed send stays pending and is retried on the next run, a sent one is kept as sent. Nothing is lost.
+/// </summary>
+public sealed class Outbox(StorageClients storage)
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    private const string Partition = "outbox";
+    private const int MaxText = 30_000;
+    private readonly TableHandle _table = new(storage.Table("outbox"));
+
+    /// <summary>Adds one row per channel; a row that exists (an earlier run wrote it, maybe sent it) is left as it is.</summary>
+    public async Task AddAsync(OutboundMessage message, IEnumerable<string> channels, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var channel in channels)
+        {
+            try
+            {
+                await table.AddEntityAsync(new OutboxEntry
+                {
+                    RowKey = RowKey(message.Id, channel),
+                    MessageId = message.Id,
+                    Kind = message.Kind,
+                    EssayId = message.EssayId,
+                    Channel = channel,
+                    Subject = Cut(message.Subject, 1000),
+                    Html = Cut(message.Html, MaxText),
+                    Text = Cut(message.Text, MaxText),
+                    Link = message.Link,
+                    State = Pending,
+                    CreatedAt = now,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Written by an earlier run: keep its state.
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<OutboxEntry>();
+        await foreach (var row in table.QueryAsync<OutboxEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and State eq {Pending}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(r => r.CreatedAt).ToList();
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<OutboxEntry>();
+        await foreach (var row in table.QueryAsync<OutboxEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async Task UpdateAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string RowKey(string messageId, string channel) => Feeds.EntryIdentity.Hash(messageId + "\n" + channel);
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+public sealed class OutboxEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "outbox";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string MessageId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string EssayId { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Html { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string? Link { get; set; }
+    public string State { get; set; } = Outbox.Pending;
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+
+    public OutboundMessage ToMessage() => new(MessageId, Kind, EssayId, Subject, Html, Text, Link);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using CoverageAggregator.Collection;
+using CoverageAggregator.Configuration;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>
+/// Admin handlers: collect now, add or remove an essay. The Functions app guards them with AuthorizationLevel.Function,
+/// the CLI host with the X-Api-Key header (<see cref="AdminOptions"/>).
+/// </summary>
+public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>POST /api/admin/collect: one full cycle now.</summary>
+    public async Task<HttpReply> CollectNowAsync(CancellationToken cancellationToken)
+    {
+        var reports = await cycle.RunAsync(null, cancellationToken).ConfigureAwait(false);
+        return HttpReply.Private(JsonSerializer.Serialize(new
+        {
+            sources = reports.Count,
+            coverage = reports.Sum(r => r.Coverage),
+            added = reports.Sum(r => r.NewCoverage),
+            failed = reports.Where(r => r.Error is not null && !r.Deferred).Select(r => new { source = r.Source.Id, error = r.Error }),
+        }, Json));
+    }
+
+    /// <summary>POST /api/admin/essays with an essay of the sources file's shape.</summary>
+    public async Task<HttpReply> AddEssayAsync(Stream body, CancellationToken cancellationToken)
+    {
+        EssayConfig? essay;
+        try
+        {
+            essay = await JsonSerializer.DeserializeAsync<EssayConfig>(body, Json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return HttpReply.Error(400, "the body is not an essay: " + ex.Message);
+        }
+
+        if (essay is null || string.IsNullOrWhiteSpace(essay.Id) || essay.Id.Length > 100 || string.IsNullOrWhiteSpace(essay.Title)
+            || essay.Urls.Count == 0 || essay.Urls.Any(u => Html.Href(u) is null || u.StartsWith('/')))
+        {
+            return HttpReply.Error(400, "an essay needs an id (up to 100 characters), a title and at least one http(s) URL");
+        }
+
+        await essays.AddAsync(essay, cancellationToken).ConfigureAwait(false);
+        configs.Refresh();
+        await snapshots.RebuildAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+        return HttpReply.Private(JsonSerializer.Serialize(new { added = essay.Id }, Json), 201);
+    }
+
+    /// <summary>DELETE /api/admin/essays/{id}: stops tracking; stored coverage is kept.</summary>
+    public async Task<HttpReply> RemoveEssayAsync(string essayId, CancellationToken cancellationToken)
+    {
+        if (await snapshots.FindEssayAsync(essayId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return HttpReply.NotFound($"no essay with id \"{essayId}\"");
+        }
+
+        await essays.RemoveAsync(essayId, cancellationToken).ConfigureAwait(false);
+        configs.Refresh();
+        return HttpReply.Private(JsonSerializer.Serialize(new { removed = essayId }, Json));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>
+/// The coverage as CSV for communications teams (RFC 4180 quoting, CRLF rows): one row per item with date, kind, outlet,
+/// title, author, url, cites-by, quote, engagement. A cell starting with = + - @ (or tab/CR) gets a ' prefix so a
+/// spreadsheet never runs it as a formula.
+/// </summary>
+public static class CoverageCsv
+{
+    public static readonly string[] Columns = ["date", "kind", "outlet", "title", "author", "url", "cites_by", "quote", "engagement"];
+
+    public static string Render(CoverageExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var csv = new StringBuilder();
+        AppendRow(csv, Columns);
+        foreach (var item in export.Items)
+        {
+            AppendRow(csv,
+            [
+                item.Date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                item.Kind,
+                item.Outlet,
+                item.Title,
+                item.Author,
+                item.Url,
+                item.CitesBy,
+                item.Quotes.Count > 0 ? item.Quotes[0] : null,
+                item.Engagement?.ToString(CultureInfo.InvariantCulture),
+            ]);
+        }
+
+        return csv.ToString();
+    }
+
+    private static void AppendRow(StringBuilder csv, string?[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+            {
+                csv.Append(',');
+            }
+
+            csv.Append(Cell(cells[i]));
+        }
+
+        csv.Append("\r\n");
+    }
+
+    internal static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim()
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using CoverageAggregator.Collection;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Digest;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>
+/// The stored snapshots: rebuilt when coverage changes (after a source run stored items, after a digest), read from
+/// Blob storage and kept in memory for a few seconds, so a request never recomputes the page from the item table.
+/// </summary>
+public sealed class CoverageSnapshots(
+    ConfigProvider configs, EssayStore essays, CoverageStore items, DigestStore digests, SnapshotStore store, TimeProvider time, ILogger<CoverageSnapshots> logger)
+    : ICoverageObserver
+{
+    /// <summary>How long a process serves its in-memory copy before looking at the stored blob again.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (CoverageSnapshot Snapshot, DateTimeOffset LoadedAt)> _memory = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The essay's snapshot; built once when none is stored yet. Null for an unknown essay.</summary>
+    public async Task<CoverageSnapshot?> GetAsync(string essayId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_memory.TryGetValue(essayId, out var held) && now - held.LoadedAt < Freshness)
+        {
+            return held.Snapshot;
+        }
+
+        var stored = await store.FindAsync(essayId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return await RebuildAsync(essayId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (held.Snapshot is not null && held.Snapshot.Version == stored.Version && held.Snapshot.BuiltAt == stored.BuiltAt)
+        {
+            stored = held.Snapshot; // keep the parsed export
+        }
+
+        _memory[essayId] = (stored, now);
+        return stored;
+    }
+
+    /// <summary>Renders the essay's coverage in every format and stores it (unless nothing changed). Null for an unknown essay.</summary>
+    public async Task<CoverageSnapshot?> RebuildAsync(string essayId, CancellationToken cancellationToken)
+    {
+        var essay = await FindEssayAsync(essayId, cancellationToken).ConfigureAwait(false);
+        if (essay is null)
+        {
+            return null;
+        }
+
+        var gate = _locks.GetOrAdd(essay.Id, _ => new SemaphoreSlim(1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = await items.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+            var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+            var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with { LastDigestAt = lastDigest?.Until };
+            var snapshot = CoverageSnapshot.From(export);
+            var previous = await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+            if (previous is null || previous.Version != snapshot.Version)
+            {
+                await store.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                Log.SnapshotRebuilt(logger, essay.Id, export.Items.Count);
+            }
+            else
+            {
+                snapshot = previous;
+            }
+
+            _memory[essay.Id] = (snapshot, time.GetUtcNow());
+            return snapshot;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        foreach (var essayId in change.EssayIds)
+        {
+            try
+            {
+                await RebuildAsync(essayId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                Log.SnapshotFailed(logger, essayId, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>The essays of the sources file when it can be read, else those stored by the last collection.</summary>
+    public async Task<IReadOnlyList<EssayConfig>> EssaysAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await configs.GetAsync(cancellationToken).ConfigureAwait(false)).Essays;
+        }
+        catch (ConfigException)
+        {
+            return await essays.ListAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<EssayConfig?> FindEssayAsync(string essayId, CancellationToken cancellationToken) =>
+        (await EssaysAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => string.Equals(e.Id, essayId, StringComparison.OrdinalIgnoreCase));
+}

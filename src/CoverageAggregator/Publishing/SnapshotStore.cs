@@ -1,0 +1,39 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CoverageAggregator.Storage;
+
+namespace CoverageAggregator.Publishing;
+
+/// <summary>Snapshots in Blob storage: container prefix-snapshots, one blob per essay ("{essay id}.json").</summary>
+public sealed class SnapshotStore(StorageClients storage)
+{
+    private readonly BlobContainerClient _container = storage.Container("snapshots");
+    private readonly Lazy<Task> _created = new(() => storage.Container("snapshots").CreateIfNotExistsAsync());
+
+    public async Task<CoverageSnapshot?> FindAsync(string essayId, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        try
+        {
+            var content = await _container.GetBlobClient(BlobName(essayId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return CoverageSnapshot.Deserialize(content.Value.Content);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task SaveAsync(CoverageSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await _created.Value.ConfigureAwait(false);
+        await _container.GetBlobClient(BlobName(snapshot.EssayId)).UploadAsync(
+            new BinaryData(snapshot.Serialize()),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string BlobName(string essayId) => Uri.EscapeDataString(essayId.ToLowerInvariant()) + ".json";
+}
