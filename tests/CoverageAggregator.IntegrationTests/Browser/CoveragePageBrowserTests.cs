@@ -19,7 +19,9 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         Assert.True(await page.Locator("svg rect").CountAsync() > 1);
         Assert.True(await page.Locator("#related ~ article.outlet").CountAsync() >= 5, "related coverage lists the outlets");
         Assert.True(await page.Locator("#related ~ article.outlet blockquote.pull").CountAsync() >= 3, "pull quotes are shown");
-        Assert.Equal(["Bluesky", "Hacker News", "Mastodon", "Reddit"], (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).ToArray());
+        Assert.Superset(
+            new HashSet<string> { "Bluesky", "Hacker News", "Mastodon", "Reddit" },
+            (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).ToHashSet());
         Assert.Contains("340 engagements", await page.Locator(".platform").AllInnerTextsAsync() is var texts ? string.Join("\n", texts) : "", StringComparison.Ordinal);
         Assert.True(await page.Locator(".passages li").CountAsync() >= 3, "most-quoted passages are listed");
         Assert.Contains("This article gets the grid part right.", await page.Locator("article.outlet .threads").InnerTextAsync(), StringComparison.Ordinal);
@@ -44,9 +46,9 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         await page.WaitForURLAsync("**kind=discussion**");
 
         Assert.Equal(0, await page.Locator("article.outlet").CountAsync());
-        Assert.Equal(["Hacker News", "Reddit"], (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).ToArray());
+        Assert.Equal(["Hacker News", "Reddit"], (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).Order().ToArray());
         Assert.Equal("discussion", await page.Locator("#f-kind").InputValueAsync());
-        Assert.Contains("Showing 2 of", await page.Locator(".filtered").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"Showing \d+ of", await page.Locator(".filtered").InnerTextAsync());
     }
 
     [Fact]
@@ -61,7 +63,8 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync("**outlet=Bluesky**");
 
-        Assert.Equal(2, await page.Locator(".platform li.post").CountAsync());
+        Assert.True(await page.Locator(".platform li.post").CountAsync() >= 2, "the Bluesky posts of that day are shown");
+        Assert.Equal(["Bluesky"], (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).Distinct().ToArray());
         Assert.Equal(0, await page.Locator("article.outlet").CountAsync());
         Assert.Contains("from=2026-10-15", page.Url, StringComparison.Ordinal);
     }
