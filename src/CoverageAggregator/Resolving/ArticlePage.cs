@@ -12,7 +12,7 @@ public sealed record ArticlePage
     public DateTimeOffset? PublishedAt { get; init; }
     public string? Language { get; init; }
 
-    /// <summary>The main text, paragraphs separated by blank lines, boilerplate (nav, header, footer, asides) left out.</summary>
+    /// <summary>The main text, one paragraph (block) a line, boilerplate (nav, header, footer, asides, captions) left out.</summary>
     public string MainText { get; init; } = "";
 
     /// <summary>Absolute http(s) links found in the main text only.</summary>

@@ -1,0 +1,62 @@
+using CoverageAggregator.Resolving;
+
+namespace CoverageAggregator.Tests.Resolving;
+
+public class ArticleParserTests
+{
+    private static readonly Uri PageUrl = new("https://zeitung.example/wirtschaft/strom-statt-chips?utm_source=feed");
+
+    private static ArticlePage Page() =>
+        ArticleParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Pages", "news-article.html")), PageUrl);
+
+    [Fact]
+    public void MainTextKeepsTheArticleParagraphsAndLeavesOutNavigationSidebarCaptionAndFooter()
+    {
+        var text = Page().MainText;
+        Assert.Contains("Die Rechenzentren für künstliche Intelligenz wachsen schneller", text);
+        Assert.Contains("„Wir gehen nicht der Rechenleistung verlustig, sondern den Steckdosen“", text);
+        Assert.Contains("kleiner modularer Reaktoren", text);
+        Assert.DoesNotContain("Startseite", text);
+        Assert.DoesNotContain("Meistgelesen", text);
+        Assert.DoesNotContain("Umspannwerk am Stadtrand", text);
+        Assert.DoesNotContain("Impressum", text);
+    }
+
+    [Fact]
+    public void ParagraphsAreOnSeparateLines()
+    {
+        var lines = Page().MainText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("Energieversorger widersprechen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LinksComeFromTheMainTextOnly()
+    {
+        var links = Page().Links;
+        Assert.Contains("https://essay.example/p/the-essay?utm_source=zeitung", links);
+        Assert.DoesNotContain(links, l => l.Contains("/impressum", StringComparison.Ordinal) || l.Contains("anderes", StringComparison.Ordinal) || l.EndsWith("/a", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BlockQuotesOfTheMainTextAreKept() =>
+        Assert.Equal(["The cliff is not a wall we hit all at once but a slope that gets steeper every quarter."], Page().BlockQuotes);
+
+    [Fact]
+    public void MetadataComesFromMetaTagsAndJsonLdInAnyLanguage()
+    {
+        var page = Page();
+        Assert.Equal("https://zeitung.example/wirtschaft/strom-statt-chips", page.CanonicalUrl);
+        Assert.Equal("Beispielzeitung", page.SiteName);
+        Assert.Equal("Strom statt Chips", page.Title);
+        Assert.Equal("Jürgen Weiß", page.Author);
+        Assert.Equal(new DateTimeOffset(2026, 10, 16, 6, 30, 0, TimeSpan.Zero), page.PublishedAt);
+        Assert.Equal("de", page.Language);
+    }
+
+    [Fact]
+    public void APageWithoutAnArticleContainerStillYieldsItsText()
+    {
+        var page = ArticleParser.Parse("<html><body><div>Kurz.</div></body></html>", PageUrl);
+        Assert.Contains("Kurz.", page.MainText);
+    }
+}
