@@ -85,12 +85,12 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, bool wantsPage, CancellationToken cancellationToken)
     {
         var feedText = FeedText(entry);
-        var page = wantsPage ? (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page : null;
+        var (page, link) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link);
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
         var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
         var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
-        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? entry.Link);
-        if (canonical is null)
+        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? link);
+        if (canonical is null || GoogleNewsLinks.IsGoogleNews(canonical))
         {
             return [];
         }
@@ -116,9 +116,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 continue;
             }
 
-            var alsoAt = new[] { entry.Link, page?.Url.AbsoluteUri, page?.OgUrl }
+            var alsoAt = new[] { link, page?.Url.AbsoluteUri, page?.OgUrl }
                 .Select(UrlCanonicalizer.Canonicalize).OfType<string>()
-                .Where(u => u != canonical)
+                .Where(u => u != canonical && !GoogleNewsLinks.IsGoogleNews(u))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             items.Add(new CoverageItem
@@ -142,6 +142,23 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// The entry's article page. A Google News link that does not reach the publisher (it answers with a Google page, or
+    /// fails) is replaced by the publisher's article found from the token, the title and the &lt;source url&gt;; when
+    /// none is found the link is dropped, so no item ever carries a Google News URL.
+    /// </summary>
+    private async Task<(ArticlePage? Page, string? Link)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
+    {
+        var page = (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page;
+        if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url)))
+        {
+            return (page, entry.Link);
+        }
+
+        var publisher = await pages.FindPublisherArticleAsync(entry.Link!, TitleOf(entry, null), entry.SourceUrl, cancellationToken).ConfigureAwait(false);
+        return publisher is null ? (null, null) : ((await pages.FetchPageAsync(publisher, cancellationToken).ConfigureAwait(false)).Page, publisher);
     }
 
     /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
