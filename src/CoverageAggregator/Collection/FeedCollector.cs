@@ -1,5 +1,6 @@
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Deduplication;
 using CoverageAggregator.Feeds;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
@@ -135,6 +136,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(text),
                 Language = page?.Language,
+                TextSignature = TextSignature.Of(text)?.Serialize(),
                 SourceIds = [context.Source.Id],
                 FirstSeenAt = context.Now,
                 UpdatedAt = context.Now,

@@ -30,6 +30,9 @@ public sealed record CoverageItem
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>MinHash of the main text (Deduplication.TextSignature, serialised): finds syndicated and wire copies.</summary>
+    public string? TextSignature { get; init; }
+
     /// <summary>The storage key: a hash of the URL's identity (<see cref="UrlCanonicalizer.Key"/>).</summary>
     public string Key => KeyFor(Url);
 
@@ -54,6 +57,7 @@ public sealed record CoverageItem
             Quotes = Quotes.Concat(other.Quotes).Distinct(StringComparer.Ordinal).ToList(),
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
+            TextSignature = TextSignature ?? other.TextSignature,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
             FirstSeenAt = FirstSeenAt <= other.FirstSeenAt ? FirstSeenAt : other.FirstSeenAt,
             UpdatedAt = UpdatedAt >= other.UpdatedAt ? UpdatedAt : other.UpdatedAt,

@@ -1,11 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Deduplication;
+using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Storage;
 
 /// <summary>Coverage items in Azure Tables. Writes are idempotent merges keyed by URL identity, guarded by ETags so two
-/// collectors at once never lose each other's URLs.</summary>
+/// collectors at once never lose each other's URLs. A new item that is a near-duplicate of a stored one (same text by
+/// MinHash, or named in its "also at") merges into it, under the URL of the original (<see cref="NearDuplicates"/>).
+/// An item whose URL is a Google News link is never stored.</summary>
 public sealed class CoverageStore(StorageClients storage)
 {
     private readonly TableHandle _table = new(storage.Table("items"));
@@ -13,6 +17,12 @@ public sealed class CoverageStore(StorageClients storage)
     /// <summary>Adds the item or merges it into the stored one; answers true when the item was new.</summary>
     public async Task<bool> UpsertAsync(CoverageItem item, CancellationToken cancellationToken)
     {
+        if (GoogleNewsLinks.IsGoogleNews(item.Url))
+        {
+            return false;
+        }
+
+        item = item with { AlsoAt = item.AlsoAt.Where(u => !GoogleNewsLinks.IsGoogleNews(u)).ToList() };
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
@@ -21,6 +31,12 @@ public sealed class CoverageStore(StorageClients storage)
             {
                 if (existing is null)
                 {
+                    if (await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
+                    {
+                        await MergeCopyAsync(table, copy, item, cancellationToken).ConfigureAwait(false);
+                        return false;
+                    }
+
                     await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
                     return true;
                 }
@@ -51,6 +67,45 @@ public sealed class CoverageStore(StorageClients storage)
         }
 
         return items;
+    }
+
+    /// <summary>A stored item of the same essay that is the same story: named in each other's "also at", or the same text.</summary>
+    private static async Task<ItemEntity?> FindCopyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    {
+        var key = item.Key;
+        var alsoAtKeys = item.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal);
+        ItemEntity? sameText = null;
+        await foreach (var entity in table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {item.EssayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var stored = entity.ToItem();
+            if (alsoAtKeys.Contains(entity.RowKey) || stored.AlsoAt.Any(u => CoverageItem.KeyFor(u) == key))
+            {
+                return entity;
+            }
+
+            sameText ??= NearDuplicates.AreSameStory(stored, item) ? entity : null;
+        }
+
+        return sameText;
+    }
+
+    /// <summary>Merges a copy into the stored story; when the copy is the original, the story moves to the copy's key.</summary>
+    private static async Task MergeCopyAsync(TableClient table, ItemEntity stored, CoverageItem copy, CancellationToken cancellationToken)
+    {
+        var storedItem = stored.ToItem();
+        var merged = NearDuplicates.Merge(storedItem, copy);
+        if (merged.Key == stored.RowKey)
+        {
+            if (!Same(merged, storedItem))
+            {
+                await table.UpdateEntityAsync(ItemEntity.From(merged), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await table.AddEntityAsync(ItemEntity.From(merged), cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(stored.PartitionKey, stored.RowKey, stored.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool Same(CoverageItem a, CoverageItem b) =>

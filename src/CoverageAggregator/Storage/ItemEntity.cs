@@ -32,6 +32,9 @@ public sealed class ItemEntity : ITableEntity
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>About 700 characters (<see cref="Deduplication.TextSignature"/>).</summary>
+    public string? TextSignature { get; set; }
+
     public static ItemEntity From(CoverageItem item) => new()
     {
         PartitionKey = item.EssayId,
@@ -50,6 +53,7 @@ public sealed class ItemEntity : ITableEntity
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
+        TextSignature = Cut(item.TextSignature, 2000),
     };
 
     public CoverageItem ToItem() => new()
@@ -69,6 +73,7 @@ public sealed class ItemEntity : ITableEntity
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,
+        TextSignature = TextSignature,
     };
 
     private static string JsonList(IReadOnlyList<string> values)
