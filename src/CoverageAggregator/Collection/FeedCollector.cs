@@ -112,6 +112,17 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 citation = await ResolveLinksAsync(essay, candidate, cancellationToken).ConfigureAwait(false) ?? citation;
             }
 
+            if (wantsPage && Roundups.LinksToFollow(essay, candidate, citation) is { Count: > 0 } pointedTo)
+            {
+                // A cluster or linkblog entry: the coverage is the articles it points to.
+                var articles = await Roundups.CitingArticlesAsync(pages, essay, pointedTo, cancellationToken).ConfigureAwait(false);
+                items.AddRange(articles.Select(a => PointedItem(context, essay, a.Page, a.Url, a.Citation)));
+                if (articles.Count > 0 && citation is null or { By: CitesBy.Mention })
+                {
+                    continue;
+                }
+            }
+
             if (citation is null)
             {
                 continue;
@@ -162,6 +173,26 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var publisher = await pages.FindPublisherArticleAsync(entry.Link!, TitleOf(entry, null), entry.SourceUrl, cancellationToken).ConfigureAwait(false);
         return publisher is null ? (null, null) : ((await pages.FetchPageAsync(publisher, cancellationToken).ConfigureAwait(false)).Page, publisher);
     }
+
+    private static CoverageItem PointedItem(SourceContext context, EssayProfile essay, ArticlePage page, string url, Citation citation) => new()
+    {
+        EssayId = essay.Essay.Id,
+        Url = url,
+        AlsoAt = UrlCanonicalizer.Canonicalize(page.Url.AbsoluteUri) is { } at && at != url ? [at] : [],
+        Kind = CoverageKinds.Article,
+        Outlet = page.SiteName ?? new Uri(url).Host,
+        Title = page.Title,
+        Author = page.Author,
+        PublishedAt = page.PublishedAt,
+        CitesBy = citation.By,
+        Quotes = citation.Quotes,
+        Excerpt = Excerpt(page.MainText),
+        Language = page.Language,
+        TextSignature = TextSignature.Of(page.MainText)?.Serialize(),
+        SourceIds = [context.Source.Id],
+        FirstSeenAt = context.Now,
+        UpdatedAt = context.Now,
+    };
 
     /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
     private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, CancellationToken cancellationToken)
