@@ -50,7 +50,7 @@ public static partial class ArticleParser
     /// </summary>
     private static (string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes) MainContent(string html, IDocument document, Uri url)
     {
-        if (ReadabilityText.ContentHtml(html, url) is { } content)
+        if (ReadabilityText.IsWithinLimits(document) && ReadabilityText.ContentHtml(html, url) is { } content)
         {
             using var fragment = Parser.ParseDocument("<!DOCTYPE html><html><body>" + content + "</body></html>");
             var body = fragment.Body!;

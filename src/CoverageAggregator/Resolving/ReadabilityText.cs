@@ -12,6 +12,35 @@ internal static class ReadabilityText
 {
     private const string Dropped = "figure, figcaption, picture, img, video, audio, script, style, noscript, button, form, iframe, svg, nav, aside, footer";
 
+    /// <summary>Readability's scoring walks ancestors for every node: on a hostile page nested thousands deep it goes
+    /// quadratic (3,000 nested divs take seconds). Real articles stay far below these limits; beyond them the simple
+    /// container heuristic reads the page instead.</summary>
+    public const int MaxDepth = 200;
+
+    public const int MaxElements = 50_000;
+
+    public static bool IsWithinLimits(IDocument document)
+    {
+        var count = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((document.DocumentElement, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            if (++count > MaxElements || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The main content Readability finds, as a fragment of HTML with absolute links; null when it finds none.</summary>
     public static string? ContentHtml(string html, Uri url)
     {

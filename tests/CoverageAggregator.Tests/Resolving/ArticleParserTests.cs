@@ -60,3 +60,27 @@ public class ArticleParserTests
         Assert.Contains("Kurz.", page.MainText);
     }
 }
+
+public class ArticleParserRobustnessTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("<")]
+    [InlineData("<html><body></body></html>")]
+    [InlineData("<html><body><article></article></body></html>")]
+    [InlineData("\u0000\u0001\u0002 not html at all \uFFFD\uFFFD")]
+    [InlineData("<table><tr><td><table><tr><td><p>deep</p></td></tr></table></td></tr></table>")]
+    [InlineData("<svg><script>alert(1)</script></svg><p>text</p>")]
+    public void OddDocumentsParseWithoutThrowing(string html)
+    {
+        var page = ArticleParser.Parse(html, new Uri("https://example.com/a"));
+        Assert.NotNull(page.MainText);
+    }
+
+    [Fact]
+    public void ADeeplyNestedDocumentParses()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 3000)) + "<p>Deep text in a deep page.</p>" + string.Concat(Enumerable.Repeat("</div>", 3000)) + "</body></html>";
+        Assert.Contains("Deep text", ArticleParser.Parse(html, new Uri("https://example.com/a")).MainText);
+    }
+}
