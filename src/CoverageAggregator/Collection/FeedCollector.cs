@@ -90,7 +90,12 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
         var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
         var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
-        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? link);
+        if (page is null && ShortLinks.IsShortOrProxy(link))
+        {
+            link = await pages.ResolveAsync(link!, cancellationToken).ConfigureAwait(false) ?? link;
+        }
+
+        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? page?.Url.AbsoluteUri ?? link);
         if (canonical is null || GoogleNewsLinks.IsGoogleNews(canonical))
         {
             return [];
