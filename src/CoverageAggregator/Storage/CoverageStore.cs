@@ -31,7 +31,8 @@ public sealed class CoverageStore(StorageClients storage)
             {
                 if (existing is null)
                 {
-                    if (await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
+                    // Only articles are syndicated or republished; posts keep their own identity (and skip the partition scan).
+                    if (item.Kind == CoverageKinds.Article && await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
                     {
                         await MergeCopyAsync(table, copy, item, cancellationToken).ConfigureAwait(false);
                         return false;
