@@ -216,11 +216,13 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         return null;
     }
 
-    /// <summary>A page whose rel=canonical names another site is a syndicated copy: its site name is the syndicator's, not the outlet's.</summary>
+    /// <summary>A page whose rel=canonical names another site, or that declares another page its syndication source, is a
+    /// syndicated copy: its site name is the syndicator's, not the outlet's.</summary>
     private static bool IsSyndicatedCopy(ArticlePage? page, string canonical) =>
-        page is not null && Uri.TryCreate(page.OgUrl ?? page.Url.AbsoluteUri, UriKind.Absolute, out var own)
+        page is not null && (page.SyndicationSource is { } source && UrlCanonicalizer.Key(source) != UrlCanonicalizer.Key(page.Url.AbsoluteUri)
+        || Uri.TryCreate(page.OgUrl ?? page.Url.AbsoluteUri, UriKind.Absolute, out var own)
         && own.HostNameType == UriHostNameType.Dns // an address literal says nothing about the site
-        && !string.Equals(HostKey(own.Host), HostKey(new Uri(canonical).Host), StringComparison.OrdinalIgnoreCase);
+        && !string.Equals(HostKey(own.Host), HostKey(new Uri(canonical).Host), StringComparison.OrdinalIgnoreCase));
 
     private static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 

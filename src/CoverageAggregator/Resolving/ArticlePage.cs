@@ -6,6 +6,9 @@ public sealed record ArticlePage
     public required Uri Url { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? OgUrl { get; init; }
+
+    /// <summary>The original of a syndicated copy, as the copy declares it (meta syndication-source or original-source).</summary>
+    public string? SyndicationSource { get; init; }
     public string? SiteName { get; init; }
     public string? Title { get; init; }
     public string? Author { get; init; }

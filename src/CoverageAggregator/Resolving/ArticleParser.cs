@@ -30,6 +30,7 @@ public static partial class ArticleParser
             Url = url,
             CanonicalUrl = canonical,
             OgUrl = ogUrl,
+            SyndicationSource = Absolute(url, Meta(document, "syndication-source") ?? Meta(document, "original-source")),
             SiteName = Meta(document, "og:site_name") ?? jsonLd.Publisher ?? Meta(document, "application-name"),
             Title = Meta(document, "og:title") ?? jsonLd.Headline ?? Clean(document.QuerySelector("h1")?.TextContent) ?? Clean(document.Title),
             Author = AuthorOf(document, jsonLd),

@@ -84,3 +84,19 @@ public class ArticleParserRobustnessTests
         Assert.Contains("Deep text", ArticleParser.Parse(html, new Uri("https://example.com/a")).MainText);
     }
 }
+
+public class SyndicationTests
+{
+    [Theory]
+    [InlineData("syndication-source")]
+    [InlineData("original-source")]
+    public void ACopyDeclaresItsOriginal(string name)
+    {
+        var html = $"<html><head><meta name=\"{name}\" content=\"https://wire.example/story\"></head><body><p>Text.</p></body></html>";
+        Assert.Equal("https://wire.example/story", ArticleParser.Parse(html, new Uri("https://paper.example/copy")).SyndicationSource);
+    }
+
+    [Fact]
+    public void AnOriginalDeclaresNone() =>
+        Assert.Null(ArticleParser.Parse("<html><head></head><body><p>Text.</p></body></html>", new Uri("https://wire.example/story")).SyndicationSource);
+}
