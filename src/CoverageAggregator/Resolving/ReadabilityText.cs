@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using SmartReader;
 
@@ -8,7 +9,7 @@ namespace CoverageAggregator.Resolving;
 /// Main text by SmartReader (a port of Mozilla's Readability), then cleaned block by block: captions, link lists,
 /// share bars and repeated blocks are left out. Never calls Reader.ParseArticle(url, html): with two arguments it downloads the URL.
 /// </summary>
-internal static class ReadabilityText
+internal static partial class ReadabilityText
 {
     private const string Dropped = "figure, figcaption, picture, img, video, audio, script, style, noscript, button, form, iframe, svg, nav, aside, footer";
 
@@ -112,7 +113,8 @@ internal static class ReadabilityText
             var linkChars = _linkChars;
             _line.Clear();
             _linkChars = 0;
-            if (text is null || (linkChars >= text.Length * 0.8 && text.Length < 200) || (text.Length >= MinRepeat && !_seen.Add(text)))
+            if (text is null || (linkChars >= text.Length * 0.8 && text.Length < 200) || (text.Length >= MinRepeat && !_seen.Add(text))
+                || (text.Length < 120 && Credit().IsMatch(text)))
             {
                 return;
             }
@@ -122,4 +124,9 @@ internal static class ReadabilityText
 
         public override string ToString() => _output.ToString().TrimEnd();
     }
+
+    /// <summary>Short lines that are a photo credit, a copyright line or a widget label, not text (on the benchmark: precision
+    /// 0.943 → 0.944, exact pages 42 → 46, recall unchanged).</summary>
+    [GeneratedRegex(@"^(©|\(c\)|photo:|photograph:|image:|credit:|getty images|advertisement$|anzeige$|publicidad$|share$|share this|read more$|related:)", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
 }
