@@ -1,5 +1,6 @@
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Deduplication;
 using CoverageAggregator.Feeds;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
@@ -84,12 +85,17 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
     private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, FragmentText feedText, bool wantsPage, CancellationToken cancellationToken)
     {
-        var page = wantsPage ? (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page : null;
+        var (page, link) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link);
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
         var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
         var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
-        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? entry.Link);
-        if (canonical is null)
+        if (page is null && ShortLinks.IsShortOrProxy(link))
+        {
+            link = await pages.ResolveAsync(link!, cancellationToken).ConfigureAwait(false) ?? link;
+        }
+
+        var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? page?.Url.AbsoluteUri ?? link);
+        if (canonical is null || GoogleNewsLinks.IsGoogleNews(canonical))
         {
             return [];
         }
@@ -110,14 +116,25 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 citation = await ResolveLinksAsync(essay, candidate, cancellationToken).ConfigureAwait(false) ?? citation;
             }
 
+            if (wantsPage && Roundups.LinksToFollow(essay, candidate, citation) is { Count: > 0 } pointedTo)
+            {
+                // A cluster or linkblog entry: the coverage is the articles it points to.
+                var articles = await Roundups.CitingArticlesAsync(pages, essay, pointedTo, cancellationToken).ConfigureAwait(false);
+                items.AddRange(articles.Select(a => PointedItem(context, essay, a.Page, a.Url, a.Citation)));
+                if (articles.Count > 0 && citation is null or { By: CitesBy.Mention })
+                {
+                    continue;
+                }
+            }
+
             if (citation is null)
             {
                 continue;
             }
 
-            var alsoAt = new[] { entry.Link, page?.Url.AbsoluteUri, page?.OgUrl }
+            var alsoAt = new[] { link, page?.Url.AbsoluteUri, page?.OgUrl }
                 .Select(UrlCanonicalizer.Canonicalize).OfType<string>()
-                .Where(u => u != canonical)
+                .Where(u => u != canonical && !GoogleNewsLinks.IsGoogleNews(u))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             items.Add(new CoverageItem
@@ -132,8 +149,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 PublishedAt = entry.PublishedAt ?? page?.PublishedAt,
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
-                Excerpt = Excerpt(text),
+                Excerpt = Excerpt(CitingPassage.Of(essay, text)),
                 Language = page?.Language,
+                TextSignature = TextSignature.Of(text)?.Serialize(),
                 SourceIds = [context.Source.Id],
                 FirstSeenAt = context.Now,
                 UpdatedAt = context.Now,
@@ -142,6 +160,43 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
         return items;
     }
+
+    /// <summary>
+    /// The entry's article page. A Google News link that does not reach the publisher (it answers with a Google page, or
+    /// fails) is replaced by the publisher's article found from the token, the title and the &lt;source url&gt;; when
+    /// none is found the link is dropped, so no item ever carries a Google News URL.
+    /// </summary>
+    private async Task<(ArticlePage? Page, string? Link)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
+    {
+        var page = (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page;
+        if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url)))
+        {
+            return (page, entry.Link);
+        }
+
+        var publisher = await pages.FindPublisherArticleAsync(entry.Link!, TitleOf(entry, null), entry.SourceUrl, cancellationToken).ConfigureAwait(false);
+        return publisher is null ? (null, null) : ((await pages.FetchPageAsync(publisher, cancellationToken).ConfigureAwait(false)).Page, publisher);
+    }
+
+    private static CoverageItem PointedItem(SourceContext context, EssayProfile essay, ArticlePage page, string url, Citation citation) => new()
+    {
+        EssayId = essay.Essay.Id,
+        Url = url,
+        AlsoAt = UrlCanonicalizer.Canonicalize(page.Url.AbsoluteUri) is { } at && at != url ? [at] : [],
+        Kind = CoverageKinds.Article,
+        Outlet = page.SiteName ?? new Uri(url).Host,
+        Title = page.Title,
+        Author = page.Author,
+        PublishedAt = page.PublishedAt,
+        CitesBy = citation.By,
+        Quotes = citation.Quotes,
+        Excerpt = Excerpt(CitingPassage.Of(essay, page.MainText)),
+        Language = page.Language,
+        TextSignature = TextSignature.Of(page.MainText)?.Serialize(),
+        SourceIds = [context.Source.Id],
+        FirstSeenAt = context.Now,
+        UpdatedAt = context.Now,
+    };
 
     /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
     private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, CancellationToken cancellationToken)
@@ -161,12 +216,17 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     }
 
     /// <summary>
-    /// A copy whose rel=canonical names another site is syndicated: its site name is the syndicator's, not the outlet's.
-    /// Where the copy lives is told by its own URLs (og:url, the URL it was fetched from) or by the publisher an
-    /// aggregator credits (the RSS &lt;source url&gt;).
+    /// A copy whose rel=canonical names another site, or that declares another page its syndication source, is
+    /// syndicated: its site name is the syndicator's, not the outlet's. Where the copy lives is told by its own URLs
+    /// (og:url, the URL it was fetched from) or by the publisher an aggregator credits (the RSS &lt;source url&gt;).
     /// </summary>
     private static bool IsSyndicatedCopy(FeedEntry entry, ArticlePage? page, string canonical)
     {
+        if (page?.SyndicationSource is { } source && UrlCanonicalizer.Key(source) != UrlCanonicalizer.Key(page.Url.AbsoluteUri))
+        {
+            return true;
+        }
+
         var canonicalHost = HostKey(new Uri(canonical).Host);
         return new[] { page?.OgUrl, page?.Url.AbsoluteUri, entry.SourceUrl }
             .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null)

@@ -36,6 +36,9 @@ public sealed record CoverageItem
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>MinHash of the main text (Deduplication.TextSignature, serialised): finds syndicated and wire copies.</summary>
+    public string? TextSignature { get; init; }
+
     /// <summary>The storage key: a hash of the URL's identity (<see cref="UrlCanonicalizer.Key"/>).</summary>
     public string Key => KeyFor(Url);
 
@@ -62,6 +65,7 @@ public sealed record CoverageItem
             Language = Language ?? other.Language,
             About = About ?? other.About,
             Engagement = Engagement is { } e && other.Engagement is { } o ? Math.Max(e, o) : Engagement ?? other.Engagement,
+            TextSignature = TextSignature ?? other.TextSignature,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
             FirstSeenAt = FirstSeenAt <= other.FirstSeenAt ? FirstSeenAt : other.FirstSeenAt,
             UpdatedAt = UpdatedAt >= other.UpdatedAt ? UpdatedAt : other.UpdatedAt,

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CoverageAggregator.Matching;
 
-/// <summary>Finds quoted spans in text: “…”, "…", „…“, «…», ‘…’, blockquotes and markdown "&gt; " lines.</summary>
+/// <summary>Finds quoted spans in text: “…”, "…", „…“ (and „…”), «…», ‹…›, ‘…’, 「…」, 『…』, blockquotes and markdown "&gt; " lines.</summary>
 public static partial class QuoteExtractor
 {
     public const int MinimumWords = 4;
@@ -10,7 +10,7 @@ public static partial class QuoteExtractor
     public static IReadOnlyList<string> Extract(string text, IEnumerable<string>? blockQuotes = null)
     {
         var spans = new List<string>();
-        foreach (var pattern in new[] { CurlyDouble(), StraightDouble(), LowHigh(), Guillemets(), CurlySingle() })
+        foreach (var pattern in new[] { CurlyDouble(), StraightDouble(), LowHigh(), Guillemets(), SingleGuillemets(), CurlySingle(), CornerBrackets() })
         {
             spans.AddRange(pattern.Matches(text).Select(m => m.Groups[1].Value));
         }
@@ -39,6 +39,12 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex("«\\s?([^»«]{8,1500})\\s?»")]
     private static partial Regex Guillemets();
+
+    [GeneratedRegex("‹\\s?([^›‹]{8,1500})\\s?›")]
+    private static partial Regex SingleGuillemets();
+
+    [GeneratedRegex("[「『]([^「」『』]{4,1500})[」』]")]
+    private static partial Regex CornerBrackets();
 
     // Single curly quotes double as apostrophes: require the opening one at a word start and the closing one at a word end.
     [GeneratedRegex("(?<![\\w])‘([^‘’]{8,800}?)’(?![\\w])")]

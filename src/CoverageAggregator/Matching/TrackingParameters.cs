@@ -1,6 +1,16 @@
 namespace CoverageAggregator.Matching;
 
-/// <summary>Query parameters that only track or attribute a visit and never select content, grouped by who adds them.</summary>
+/// <summary>
+/// Query parameters that only track or attribute a visit and never select content, grouped by who adds them.
+/// Sources for each group: the vendors' own documentation of their link decoration (Google Analytics campaign URL
+/// builder, Google Ads auto-tagging, Meta/Microsoft/TikTok/LinkedIn click ids, Mailchimp/HubSpot/Marketo email
+/// tracking, Matomo/Piwik campaigns, AT Internet/Piano and comScore tags, Adobe Analytics s_cid), the share links the
+/// platforms generate (X/Twitter ?s=/?t=/ref_src, Substack ?r=, Instagram igshid, Spotify/YouTube si, NYT smid),
+/// AMP and Google News/Google AMP-viewer switches, and the lists kept by privacy tools that strip them
+/// (Firefox query stripping, Brave's de-AMP/query filter, the ClearURLs rules). A parameter is listed only when no
+/// common site uses the same name to select content; names that some sites do use (<c>p</c>, <c>id</c>, <c>page</c>,
+/// <c>cid</c>) are deliberately absent.
+/// </summary>
 public static class TrackingParameters
 {
     /// <summary>Prefixes: any parameter starting with one of these is dropped.</summary>
@@ -14,6 +24,11 @@ public static class TrackingParameters
         ("_hs", "HubSpot email"),
         ("vero_", "Vero email"),
         ("oly_", "Omeda"),
+        ("at_", "AT Internet / Piano Analytics campaign tags (at_medium, at_campaign)"),
+        ("ns_", "comScore / BBC campaign tags (ns_source, ns_mchannel)"),
+        ("guce_", "Yahoo consent redirect"),
+        ("amp_", "Google AMP viewer (amp_js_v, amp_gsa)"),
+        ("stm_", "Stripe/Beehiiv email tags"),
     ];
 
     /// <summary>Exact names (case-insensitive).</summary>
@@ -62,6 +77,27 @@ public static class TrackingParameters
         ["feature"] = "YouTube share feature",
         ["ito"] = "share marker",
         ["rtc"] = "share marker",
+        ["ttclid"] = "TikTok click id",
+        ["epik"] = "Pinterest click id",
+        ["srsltid"] = "Google Merchant Center result id",
+        ["_branch_match_id"] = "Branch deep-link id",
+        ["s_cid"] = "Adobe Analytics campaign id",
+        ["wt_mc"] = "Webtrends campaign",
+        ["wt.mc_id"] = "Webtrends campaign",
+        ["ocid"] = "Microsoft / MSN campaign id",
+        ["smid"] = "New York Times share id",
+        ["smtyp"] = "New York Times share type",
+        ["cmp"] = "Guardian / FT campaign code (CMP=)",
+        ["icid"] = "internal campaign id",
+        ["guccounter"] = "Yahoo consent redirect",
+        ["__twitter_impression"] = "X/Twitter impression marker",
+        ["trk"] = "LinkedIn tracking",
+        ["usqp"] = "Google AMP viewer",
+        ["utm"] = "bare utm marker",
+        ["sr_share"] = "Substack reader share",
+        ["ved"] = "Google search click",
+        ["ei"] = "Google search session",
+        ["ustp"] = "Bloomberg share",
     };
 
     public static bool IsTracking(string name) =>

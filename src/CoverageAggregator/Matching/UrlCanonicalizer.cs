@@ -5,7 +5,9 @@ namespace CoverageAggregator.Matching;
 /// <summary>
 /// Pure URL cleaning. <see cref="Canonicalize"/> gives the URL to show and store: lower-case scheme and host, no
 /// default port, no fragment, no tracking parameters (<see cref="TrackingParameters"/>), no AMP form.
-/// <see cref="Key"/> goes further for identity comparison: scheme, www./m./mobile. and a trailing slash do not count.
+/// <see cref="Key"/> goes further for identity comparison: scheme, www./m./mobile./amp., a trailing slash, index pages
+/// and the order of query parameters do not count. Link wrappers (Google Alerts /url, Facebook l.php, AMP caches and the
+/// Google AMP viewer) are unwrapped to their target. Short links and feed proxies need a fetch: PageResolver follows them.
 /// </summary>
 public static class UrlCanonicalizer
 {
@@ -19,7 +21,7 @@ public static class UrlCanonicalizer
             return null;
         }
 
-        uri = UnwrapAmpCache(uri);
+        uri = UnwrapRedirector(UnwrapAmpCache(uri));
         var host = uri.IdnHost.ToLowerInvariant().TrimEnd('.');
         var path = StripAmpPath(uri.AbsolutePath);
         var query = CleanQuery(uri.Query);
@@ -69,7 +71,53 @@ public static class UrlCanonicalizer
         }
 
         var port = uri.IsDefaultPort ? "" : ":" + uri.Port;
-        return host + port + path + uri.Query;
+        var query = uri.Query.Length > 1
+            ? "?" + string.Join('&', uri.Query[1..].Split('&').Order(StringComparer.Ordinal))
+            : "";
+        return host + port + path + query;
+    }
+
+    /// <summary>
+    /// Link wrappers that carry their target in the query or the path: Google Alerts and search (google.com/url?url= or q=),
+    /// Facebook's link shim (l.facebook.com/l.php?u=), and the Google AMP viewer (google.com/amp/s/example.com/x).
+    /// </summary>
+    private static Uri UnwrapRedirector(Uri uri)
+    {
+        var host = uri.Host.ToLowerInvariant();
+        var isGoogle = host is "google.com" or "www.google.com" || (host.StartsWith("www.google.", StringComparison.Ordinal) && host.Count(c => c == '.') <= 3);
+        if (isGoogle && uri.AbsolutePath == "/url")
+        {
+            return Target(uri, "url") ?? Target(uri, "q") ?? uri;
+        }
+
+        if (isGoogle && uri.AbsolutePath.StartsWith("/amp/s/", StringComparison.Ordinal)
+            && Uri.TryCreate("https://" + uri.AbsolutePath["/amp/s/".Length..] + uri.Query, UriKind.Absolute, out var amp))
+        {
+            return amp;
+        }
+
+        if (host is "l.facebook.com" or "lm.facebook.com" && uri.AbsolutePath == "/l.php")
+        {
+            return Target(uri, "u") ?? uri;
+        }
+
+        return uri;
+    }
+
+    private static Uri? Target(Uri uri, string name)
+    {
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] == name
+                && Uri.TryCreate(Uri.UnescapeDataString(parts[1].Replace('+', ' ')), UriKind.Absolute, out var target)
+                && (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps))
+            {
+                return target;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>cdn.ampproject.org/c/s/example.com/x → https://example.com/x (and the /v/ viewer form).</summary>

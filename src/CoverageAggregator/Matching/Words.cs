@@ -25,7 +25,7 @@ public static partial class Words
         return builder.ToString();
     }
 
-    /// <summary>The words of a text; a possessive 's is dropped so "Writer's" reads as "writer".</summary>
+    /// <summary>The words of a text; a possessive 's is dropped so "Smith's" reads as "smith".</summary>
     public static IReadOnlyList<string> Split(string text) =>
         WordPattern().Matches(Normalize(text))
             .Select(m => m.Value.EndsWith("'s", StringComparison.Ordinal) ? m.Value[..^2] : m.Value)

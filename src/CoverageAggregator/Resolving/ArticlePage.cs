@@ -6,13 +6,16 @@ public sealed record ArticlePage
     public required Uri Url { get; init; }
     public string? CanonicalUrl { get; init; }
     public string? OgUrl { get; init; }
+
+    /// <summary>The original of a syndicated copy, as the copy declares it (meta syndication-source or original-source).</summary>
+    public string? SyndicationSource { get; init; }
     public string? SiteName { get; init; }
     public string? Title { get; init; }
     public string? Author { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public string? Language { get; init; }
 
-    /// <summary>The main text, paragraphs separated by blank lines, boilerplate (nav, header, footer, asides) left out.</summary>
+    /// <summary>The main text, one paragraph (block) a line, boilerplate (nav, header, footer, asides, captions) left out.</summary>
     public string MainText { get; init; } = "";
 
     /// <summary>Absolute http(s) links found in the main text only.</summary>

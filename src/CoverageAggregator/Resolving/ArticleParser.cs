@@ -30,6 +30,7 @@ public static partial class ArticleParser
             Url = url,
             CanonicalUrl = canonical,
             OgUrl = ogUrl,
+            SyndicationSource = Absolute(url, Meta(document, "syndication-source") ?? Meta(document, "original-source")),
             SiteName = Meta(document, "og:site_name") ?? jsonLd.Publisher ?? Meta(document, "application-name"),
             Title = Meta(document, "og:title") ?? jsonLd.Headline ?? Clean(document.QuerySelector("h1")?.TextContent) ?? Clean(document.Title),
             Author = AuthorOf(document, jsonLd),
@@ -40,23 +41,43 @@ public static partial class ArticleParser
             Language = Clean(document.DocumentElement.GetAttribute("lang")),
         };
 
+        var main = MainContent(html, document, url);
+        return page with { MainText = main.Text, Links = main.Links, BlockQuotes = main.BlockQuotes };
+    }
+
+    /// <summary>
+    /// The main text and what is in it. Readability (SmartReader) finds the content; when it finds none, the largest
+    /// article-like container of the page, boilerplate removed, stands in.
+    /// </summary>
+    private static (string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes) MainContent(string html, IDocument document, Uri url)
+    {
+        if (ReadabilityText.IsWithinLimits(document) && ReadabilityText.ContentHtml(html, url) is { } content)
+        {
+            using var fragment = Parser.ParseDocument("<!DOCTYPE html><html><body>" + content + "</body></html>");
+            var body = fragment.Body!;
+            var links = LinksOf(body, url);
+            var quotes = QuotesOf(body);
+            var text = ReadabilityText.TextOf(body);
+            if (text.Length > 0)
+            {
+                return (text, links, quotes);
+            }
+        }
+
         var main = MainElement(document);
         foreach (var node in main.QuerySelectorAll(string.Join(",", Boilerplate)).ToList())
         {
             node.Remove();
         }
 
-        return page with
-        {
-            MainText = TextOf(main),
-            Links = main.QuerySelectorAll("a[href]")
-                .Select(a => Absolute(url, a.GetAttribute("href")))
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal)
-                .ToList(),
-            BlockQuotes = main.QuerySelectorAll("blockquote").Select(b => Clean(b.TextContent)).OfType<string>().ToList(),
-        };
+        return (TextOf(main), LinksOf(main, url), QuotesOf(main));
     }
+
+    private static List<string> LinksOf(IElement root, Uri url) =>
+        root.QuerySelectorAll("a[href]").Select(a => Absolute(url, a.GetAttribute("href"))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<string> QuotesOf(IElement root) =>
+        root.QuerySelectorAll("blockquote").Select(b => Clean(b.TextContent)).OfType<string>().ToList();
 
     /// <summary>Plain text of an HTML fragment (feed content), with its links made absolute.</summary>
     public static (string Text, IReadOnlyList<string> Links, IReadOnlyList<string> BlockQuotes) ReadFragment(string? html, Uri baseUrl)

@@ -1,11 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Deduplication;
+using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Storage;
 
 /// <summary>Coverage items in Azure Tables. Writes are idempotent merges keyed by URL identity, guarded by ETags so two
-/// collectors at once never lose each other's URLs.</summary>
+/// collectors at once never lose each other's URLs. A new item that is a near-duplicate of a stored one (same text by
+/// MinHash, or named in its "also at") merges into it, under the URL of the original (<see cref="NearDuplicates"/>).
+/// An item whose URL is a Google News link is never stored.</summary>
 public sealed class CoverageStore(StorageClients storage)
 {
     private readonly TableHandle _table = new(storage.Table("items"));
@@ -13,25 +17,17 @@ public sealed class CoverageStore(StorageClients storage)
     /// <summary>Adds the item or merges it into the stored one; answers true when the item was new.</summary>
     public async Task<bool> UpsertAsync(CoverageItem item, CancellationToken cancellationToken)
     {
+        if (GoogleNewsLinks.IsGoogleNews(item.Url))
+        {
+            return false;
+        }
+
+        item = item with { AlsoAt = item.AlsoAt.Where(u => !GoogleNewsLinks.IsGoogleNews(u)).ToList() };
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await _table.FindAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken).ConfigureAwait(false);
             try
             {
-                if (existing is null)
-                {
-                    await _table.ExecuteAsync(table => table.AddEntityAsync(ItemEntity.From(item), cancellationToken), cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-
-                var merged = existing.ToItem().MergeWith(item);
-                if (merged == existing.ToItem() || Same(merged, existing.ToItem()))
-                {
-                    return false;
-                }
-
-                await _table.ExecuteAsync(table => table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
-                return false;
+                return await _table.ExecuteAsync(table => UpsertOnceAsync(table, item, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (TableHandle.IsConflict(ex) && attempt < 5)
             {
@@ -40,10 +36,76 @@ public sealed class CoverageStore(StorageClients storage)
         }
     }
 
+    private static async Task<bool> UpsertOnceAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue || response.Value is not { } existing)
+        {
+            // Only articles are syndicated or republished; posts keep their own identity (and skip the partition scan).
+            if (item.Kind == CoverageKinds.Article && await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
+            {
+                await MergeCopyAsync(table, copy, item, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var stored = existing.ToItem();
+        var merged = stored.MergeWith(item);
+        if (Same(merged, stored))
+        {
+            return false;
+        }
+
+        await table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
     public async Task<IReadOnlyList<CoverageItem>> ListAsync(string essayId, CancellationToken cancellationToken) =>
         (await _table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken).ConfigureAwait(false))
             .Select(e => e.ToItem())
             .ToList();
+
+    /// <summary>A stored item of the same essay that is the same story: named in each other's "also at", or the same text.</summary>
+    private static async Task<ItemEntity?> FindCopyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    {
+        var key = item.Key;
+        var alsoAtKeys = item.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal);
+        ItemEntity? sameText = null;
+        await foreach (var entity in table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {item.EssayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var stored = entity.ToItem();
+            if (alsoAtKeys.Contains(entity.RowKey) || stored.AlsoAt.Any(u => CoverageItem.KeyFor(u) == key))
+            {
+                return entity;
+            }
+
+            sameText ??= NearDuplicates.AreSameStory(stored, item) ? entity : null;
+        }
+
+        return sameText;
+    }
+
+    /// <summary>Merges a copy into the stored story; when the copy is the original, the story moves to the copy's key.</summary>
+    private static async Task MergeCopyAsync(TableClient table, ItemEntity stored, CoverageItem copy, CancellationToken cancellationToken)
+    {
+        var storedItem = stored.ToItem();
+        var merged = NearDuplicates.Merge(storedItem, copy);
+        if (merged.Key == stored.RowKey)
+        {
+            if (!Same(merged, storedItem))
+            {
+                await table.UpdateEntityAsync(ItemEntity.From(merged), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await table.AddEntityAsync(ItemEntity.From(merged), cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(stored.PartitionKey, stored.RowKey, stored.ETag, cancellationToken).ConfigureAwait(false);
+    }
 
     private static bool Same(CoverageItem a, CoverageItem b) =>
         a.AlsoAt.SequenceEqual(b.AlsoAt) && a.Quotes.SequenceEqual(b.Quotes) && a.SourceIds.SequenceEqual(b.SourceIds)

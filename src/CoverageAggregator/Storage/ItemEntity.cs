@@ -34,6 +34,9 @@ public sealed class ItemEntity : ITableEntity
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>About 700 characters (<see cref="Deduplication.TextSignature"/>).</summary>
+    public string? TextSignature { get; set; }
+
     public static ItemEntity From(CoverageItem item) => new()
     {
         PartitionKey = item.EssayId,
@@ -54,6 +57,7 @@ public sealed class ItemEntity : ITableEntity
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
+        TextSignature = Cut(item.TextSignature, 2000),
     };
 
     public CoverageItem ToItem() => new()
@@ -75,6 +79,7 @@ public sealed class ItemEntity : ITableEntity
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,
+        TextSignature = TextSignature,
     };
 
     private static string JsonList(IReadOnlyList<string> values)

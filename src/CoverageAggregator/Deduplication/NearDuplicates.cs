@@ -1,0 +1,71 @@
+using CoverageAggregator.Coverage;
+
+namespace CoverageAggregator.Deduplication;
+
+/// <summary>
+/// Decides whether two coverage items are the same story (a syndicated copy, an AMP copy, a wire story republished
+/// verbatim) and which one is canonical. Thresholds, on 5-word shingles of the main text:
+/// <list type="bullet">
+/// <item>estimated Jaccard ≥ 0.5: the texts are mostly the same (copies with different captions, bylines or footers score
+/// 0.7–1.0; two different articles that quote the same passage share only the quote's shingles, well under 0.2);</item>
+/// <item>or a truncated copy: at least 90% of the shorter text is in the longer one, and the shorter is at least half
+/// as long (a short article quoted whole inside a long one is not a copy of it).</item>
+/// </list>
+/// Texts under <see cref="TextSignature.MinShingles"/> shingles are never judged: too little text to tell.
+/// </summary>
+public static class NearDuplicates
+{
+    public const double JaccardThreshold = 0.5;
+    public const double ContainmentThreshold = 0.9;
+    public const double LengthRatioForContainment = 0.5;
+
+    public static bool AreSameStory(TextSignature a, TextSignature b)
+    {
+        if (a.Jaccard(b) >= JaccardThreshold)
+        {
+            return true;
+        }
+
+        var ratio = Math.Min(a.Shingles, b.Shingles) / (double)Math.Max(a.Shingles, b.Shingles);
+        return ratio >= LengthRatioForContainment && a.Containment(b) >= ContainmentThreshold;
+    }
+
+    public static bool AreSameStory(CoverageItem a, CoverageItem b) =>
+        a.EssayId == b.EssayId && a.Kind == b.Kind
+        && TextSignature.Parse(a.TextSignature) is { } x && TextSignature.Parse(b.TextSignature) is { } y
+        && AreSameStory(x, y);
+
+    /// <summary>
+    /// The copy that stays canonical: the original (a copy whose other URLs name the other item is its syndication),
+    /// else the earliest published, else the earliest seen, else the one already stored (<paramref name="stored"/>).
+    /// </summary>
+    public static CoverageItem Canonical(CoverageItem stored, CoverageItem incoming)
+    {
+        var storedKey = stored.Key;
+        var incomingKey = incoming.Key;
+        if (incoming.AlsoAt.Any(u => CoverageItem.KeyFor(u) == storedKey))
+        {
+            return stored;
+        }
+
+        if (stored.AlsoAt.Any(u => CoverageItem.KeyFor(u) == incomingKey))
+        {
+            return incoming;
+        }
+
+        if (stored.PublishedAt is { } s && incoming.PublishedAt is { } i && s != i)
+        {
+            return i < s ? incoming : stored;
+        }
+
+        return incoming.FirstSeenAt < stored.FirstSeenAt ? incoming : stored;
+    }
+
+    /// <summary>One item from two copies: the canonical one's fields first, the other's URL in "also at".</summary>
+    public static CoverageItem Merge(CoverageItem stored, CoverageItem incoming)
+    {
+        var canonical = Canonical(stored, incoming);
+        var other = ReferenceEquals(canonical, stored) ? incoming : stored;
+        return canonical.MergeWith(other);
+    }
+}
