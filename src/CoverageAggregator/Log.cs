@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Snapshot of {EssayId} rebuilt: {Items} items")]
     public static partial void SnapshotRebuilt(ILogger logger, string essayId, int items);
+
+    [LoggerMessage(500, LogLevel.Information, "Collection cycle: {Sources} sources, {Items} coverage items ({New} new), {Failures} failed, in {Seconds:0.0} s")]
+    public static partial void CycleCompleted(ILogger logger, int sources, int items, int @new, int failures, double seconds);
 }
