@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.IntegrationTests.Support;
+using CoverageAggregator.Functions.Collection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CoverageAggregator.IntegrationTests.Deployment;
+
+/// <summary>
+/// The app settings on both sides, as Azure names them (sections joined by "__"):
+/// what the code reads (options classes by reflection, string keys read from IConfiguration found in the source,
+/// %binding% expressions of the Functions' trigger attributes) and what infra/app/api.bicep sets.
+/// </summary>
+public static partial class AppSettings
+{
+    private static readonly string[] Projects = ["CoverageAggregator", "CoverageAggregator.Functions"];
+
+    public static string BicepFile => Path.Combine(Paths.RepoRoot, "infra", "app", "api.bicep");
+
+    /// <summary>Read by the code, deliberately not set in Azure.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LocalOnly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Coverage__StorageConnection"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
+        ["COVERAGE_STORAGE"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
+        ["AzureWebJobsStorage"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
+        ["Coverage__Fetch__AllowedPrivateHosts"] = "lets local fixture servers past the SSRF guard; Azure fetches public hosts only",
+    };
+
+    /// <summary>Set by the Bicep for the Functions host, which reads them itself; the app's code does not.</summary>
+    public static readonly IReadOnlyDictionary<string, string> HostOnly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AzureWebJobsStorage__blobServiceUri"] = "the host keeps timer-trigger locks and function keys in blobs",
+    };
+
+    /// <summary>Set by the Bicep ahead of the code that will read them. Remove an entry when its reader lands.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Coverage__Digest__SmtpPassword"] = "digest e-mail delivery (issue 6)",
+        ["Coverage__Digest__WebhookUrl"] = "digest webhook delivery (issue 6)",
+    };
+
+    /// <summary>Every setting the Bicep puts in the Function App's app settings.</summary>
+    public static IReadOnlySet<string> SetByBicep()
+    {
+        var text = File.ReadAllText(BicepFile);
+        var start = text.IndexOf("var appSettings = {", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{BicepFile} has no `var appSettings = {{` block");
+        var end = text.IndexOf("\n}", start, StringComparison.Ordinal);
+        return TopLevelKey().Matches(text[start..end]).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every setting the core library and the Functions app read.</summary>
+    public static IReadOnlySet<string> ReadByCode()
+    {
+        var settings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (type, section) in OptionsClasses())
+        {
+            AddProperties(settings, type, section.Replace(":", "__", StringComparison.Ordinal));
+        }
+
+        settings.UnionWith(StringKeysInSource());
+        settings.UnionWith(BindingExpressions());
+        return settings;
+    }
+
+    /// <summary>Classes bound to a configuration section: those with a `const string Section` (CoverageOptions and any added later).</summary>
+    private static IEnumerable<(Type Type, string Section)> OptionsClasses() =>
+        new[] { typeof(CoverageOptions).Assembly, typeof(CollectSource).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Select(t => (Type: t, Field: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
+            .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))
+            .Select(x => (x.Type, (string)x.Field!.GetRawConstantValue()!));
+
+    private static void AddProperties(HashSet<string> settings, Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.SetMethod is { IsPublic: true }))
+        {
+            var name = $"{prefix}__{property.Name}";
+            if (IsLeaf(property.PropertyType))
+            {
+                settings.Add(name);
+            }
+            else
+            {
+                AddProperties(settings, property.PropertyType, name);
+            }
+        }
+    }
+
+    /// <summary>A value the binder sets from one setting (or, for a collection, from one setting per element).</summary>
+    private static bool IsLeaf(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
+            || type == typeof(DateTimeOffset) || type == typeof(Uri) || typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+    }
+
+    /// <summary>configuration["Key"] (and Environment.GetEnvironmentVariable("KEY")) in the source of the core and the Functions app.</summary>
+    private static IEnumerable<string> StringKeysInSource() =>
+        Projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(Paths.RepoRoot, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => StringKeyRead().Matches(File.ReadAllText(file)))
+            .Select(m => m.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal));
+
+    /// <summary>%Name% in the string properties of the Functions' binding attributes (the trigger schedule, the queue name).</summary>
+    private static IEnumerable<string> BindingExpressions() =>
+        typeof(CollectSource).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .SelectMany(m => m.GetParameters())
+            .SelectMany(p => p.GetCustomAttributes())
+            .SelectMany(a => a.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.GetValue(a) as string))
+            .OfType<string>()
+            .SelectMany(value => BindingExpression().Matches(value))
+            .Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex(@"^  ([A-Za-z_][A-Za-z0-9_]*)\s*:", RegexOptions.Multiline)]
+    private static partial Regex TopLevelKey();
+
+    [GeneratedRegex(@"(?:[Cc]onfiguration\s*\[\s*|GetEnvironmentVariable\(\s*)""([A-Za-z_][A-Za-z0-9_:]*)""")]
+    private static partial Regex StringKeyRead();
+
+    [GeneratedRegex("%([A-Za-z_][A-Za-z0-9_]*)%")]
+    private static partial Regex BindingExpression();
+}
