@@ -61,8 +61,9 @@ param storagePrefix string = 'coverage'
 @maxValue(1000)
 param maximumInstanceCount int = 10
 
-@description('Memory of one instance in MB (2048 or 4096).')
+@description('Memory of one instance in MB; 512 is cheaper per second and slower, 4096 for heavy pages.')
 @allowed([
+  512
   2048
   4096
 ])

@@ -1,5 +1,5 @@
 // The Function App on the Flex Consumption plan (.NET 10 isolated worker) and every app setting it reads.
-// tests/CoverageAggregator.Tests/Deployment/AppSettingsTests.cs checks the names in `appSettings` against the
+// tests/CoverageAggregator.IntegrationTests/Deployment/AppSettingsTests.cs checks the names in `appSettings` against the
 // settings the code reads, both ways: add a setting there and here together.
 param name string
 param planName string
