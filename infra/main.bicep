@@ -69,6 +69,32 @@ param maximumInstanceCount int = 10
 ])
 param instanceMemoryMB int = 2048
 
+@description('Local time (HH:mm) the daily digest is built, in digestTimeZone.')
+param digestTime string = '08:00'
+
+@description('IANA time zone of digestTime, e.g. Europe/London.')
+param digestTimeZone string = 'UTC'
+
+@description('SMTP server for digest e-mail; empty for no e-mail. The password is the Key Vault secret smtp-password.')
+param smtpHost string = ''
+
+@description('SMTP user name.')
+param smtpUsername string = ''
+
+@description('Sender address of digest e-mail.')
+param digestEmailFrom string = 'coverage@localhost'
+
+@description('Recipient of digest e-mail; empty for none.')
+param digestEmailTo string = ''
+
+@description('Digest webhook format, slack or teams; empty for no webhook. The URL is the Key Vault secret digest-webhook-url.')
+@allowed([
+  ''
+  'slack'
+  'teams'
+])
+param digestWebhookFormat string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -172,6 +198,15 @@ module api 'app/api.bicep' = {
     storagePrefix: storagePrefix
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    digest: {
+      time: digestTime
+      timeZone: digestTimeZone
+      smtpHost: smtpHost
+      smtpUsername: smtpUsername
+      emailFrom: digestEmailFrom
+      emailTo: digestEmailTo
+      webhookFormat: digestWebhookFormat
+    }
   }
   // Names, not outputs, link the modules: order them here. The host reads storage and Key Vault with the
   // identity as it starts, so the roles come first.

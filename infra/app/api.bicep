@@ -14,6 +14,8 @@ param pollSchedule string
 param storagePrefix string
 param maximumInstanceCount int
 param instanceMemoryMB int
+@description('Digest settings: time, timeZone, smtpHost, smtpUsername, emailFrom, emailTo, webhookFormat (main.bicep).')
+param digest object
 
 @description('azd deploys to the resource tagged with this service name (azure.yaml).')
 param serviceName string = 'api'
@@ -72,9 +74,32 @@ var appSettings = {
   Coverage__Credentials__RedditBearerToken: secret(keyVaultName, 'reddit-bearer-token')
   Coverage__Credentials__XBearerToken: secret(keyVaultName, 'x-bearer-token')
 
-  // Digest delivery secrets, from Key Vault.
-  Coverage__Digest__SmtpPassword: secret(keyVaultName, 'smtp-password')
-  Coverage__Digest__WebhookUrl: secret(keyVaultName, 'digest-webhook-url')
+  // The daily digest and its delivery (DigestOptions, DeliveryOptions); the SMTP password from Key Vault.
+  DigestCheckSchedule: '0 */5 * * * *'
+  Coverage__Digest__Enabled: 'true'
+  Coverage__Digest__Time: digest.time
+  Coverage__Digest__TimeZone: digest.timeZone
+  Coverage__Digest__WhenEmpty: 'skip'
+  Coverage__Digest__CheckSchedule: '0 */5 * * * *'
+  Coverage__Digest__BaseUrl: 'https://${site.properties.defaultHostName}'
+  Coverage__Digest__MaxItems: '50'
+  Coverage__Delivery__Email__Host: digest.smtpHost
+  Coverage__Delivery__Email__Port: '587'
+  Coverage__Delivery__Email__Security: 'auto'
+  Coverage__Delivery__Email__Username: digest.smtpUsername
+  Coverage__Delivery__Email__Password: secret(keyVaultName, 'smtp-password')
+  Coverage__Delivery__Email__From: digest.emailFrom
+}
+
+// Lists exist only when configured: an empty recipient or a webhook without its secret would be a broken delivery.
+var digestEmailSettings = empty(digest.emailTo) ? {} : {
+  Coverage__Delivery__Email__To__0: digest.emailTo
+}
+
+var digestWebhookSettings = empty(digest.webhookFormat) ? {} : {
+  Coverage__Delivery__Webhooks__0__Name: 'digest'
+  Coverage__Delivery__Webhooks__0__Url: secret(keyVaultName, 'digest-webhook-url')
+  Coverage__Delivery__Webhooks__0__Format: digest.webhookFormat
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -139,7 +164,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: appSettings
+  properties: union(appSettings, digestEmailSettings, digestWebhookSettings)
 }
 
 output name string = site.name

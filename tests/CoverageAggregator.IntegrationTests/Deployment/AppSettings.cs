@@ -27,27 +27,34 @@ public static partial class AppSettings
         ["Coverage__Fetch__AllowedPrivateHosts"] = "lets local fixture servers past the SSRF guard; Azure fetches public hosts only",
     };
 
-    /// <summary>Set by the Bicep for the Functions host, which reads them itself; the app's code does not.</summary>
+    /// <summary>Set by the Bicep for the Functions host, which reads them itself (the app's code may read them too).</summary>
     public static readonly IReadOnlyDictionary<string, string> HostOnly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["AzureWebJobsStorage__blobServiceUri"] = "the host keeps timer-trigger locks and function keys in blobs",
     };
 
-    /// <summary>Set by the Bicep ahead of the code that will read them. Remove an entry when its reader lands.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Coverage__Digest__SmtpPassword"] = "digest e-mail delivery (issue 6)",
-        ["Coverage__Digest__WebhookUrl"] = "digest webhook delivery (issue 6)",
-    };
+    /// <summary>
+    /// Prefixes of settings the Bicep sets ahead of the code that reads them, merged from another branch: the daily digest
+    /// and its delivery (issue 6: DigestOptions "Coverage:Digest", DeliveryOptions "Coverage:Delivery", %DigestCheckSchedule%).
+    /// Once that code is here, the two-way check covers these settings like any other; drop the entry then.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PendingPrefixes = ["Coverage__Digest__", "Coverage__Delivery__", "DigestCheckSchedule"];
 
-    /// <summary>Every setting the Bicep puts in the Function App's app settings.</summary>
+    public static bool IsPending(string setting) => PendingPrefixes.Any(p => setting.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Every setting the Bicep puts in the Function App's app settings: the keys of its `var ...Settings = ... {` blocks
+    /// (appSettings and the optional list blocks), with list indices dropped (Webhooks__0__Url is Webhooks__Url).
+    /// </summary>
     public static IReadOnlySet<string> SetByBicep()
     {
-        var text = File.ReadAllText(BicepFile);
-        var start = text.IndexOf("var appSettings = {", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"{BicepFile} has no `var appSettings = {{` block");
-        var end = text.IndexOf("\n}", start, StringComparison.Ordinal);
-        return TopLevelKey().Matches(text[start..end]).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var text = File.ReadAllText(BicepFile).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blocks = SettingsBlock().Matches(text).Select(m => m.Value).ToList();
+        Assert.True(blocks.Count > 0, $"{BicepFile} has no `var appSettings = {{` block");
+        return blocks
+            .SelectMany(block => TopLevelKey().Matches(block))
+            .Select(m => ListIndex().Replace(m.Groups[1].Value, ""))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every setting the core library and the Functions app read.</summary>
@@ -81,6 +88,10 @@ public static partial class AppSettings
             {
                 settings.Add(name);
             }
+            else if (ElementOf(property.PropertyType) is { } element)
+            {
+                AddProperties(settings, element, name); // a list of objects: one setting per field, indices dropped
+            }
             else
             {
                 AddProperties(settings, property.PropertyType, name);
@@ -88,13 +99,23 @@ public static partial class AppSettings
         }
     }
 
-    /// <summary>A value the binder sets from one setting (or, for a collection, from one setting per element).</summary>
+    /// <summary>A value the binder sets from one setting (or, for a list of values, from one setting per element).</summary>
     private static bool IsLeaf(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
-            || type == typeof(DateTimeOffset) || type == typeof(Uri) || typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+        return IsScalar(type) || (ElementOf(type) is { } element && IsScalar(element));
     }
+
+    private static bool IsScalar(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
+        || type == typeof(DateTimeOffset) || type == typeof(Uri);
+
+    /// <summary>The element type of a list or array property, else null.</summary>
+    private static Type? ElementOf(Type type) =>
+        type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     /// <summary>configuration["Key"] (and Environment.GetEnvironmentVariable("KEY")) in the source of the core and the Functions app.</summary>
     private static IEnumerable<string> StringKeysInSource() =>
@@ -116,8 +137,14 @@ public static partial class AppSettings
             .SelectMany(value => BindingExpression().Matches(value))
             .Select(m => m.Groups[1].Value);
 
+    [GeneratedRegex(@"^var \w+Settings = [^\n]*\{\n.*?^\}", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex SettingsBlock();
+
     [GeneratedRegex(@"^  ([A-Za-z_][A-Za-z0-9_]*)\s*:", RegexOptions.Multiline)]
     private static partial Regex TopLevelKey();
+
+    [GeneratedRegex(@"__\d+(?=__|$)")]
+    private static partial Regex ListIndex();
 
     [GeneratedRegex(@"(?:[Cc]onfiguration\s*\[\s*|GetEnvironmentVariable\(\s*)""([A-Za-z_][A-Za-z0-9_:]*)""")]
     private static partial Regex StringKeyRead();
