@@ -11,6 +11,9 @@ public sealed class PublishedFunctionsApp : IAsyncLifetime
 {
     public string Output { get; } = Directory.CreateTempSubdirectory("publish-").FullName;
 
+    /// <summary>functions.metadata: an array of functions with their bindings.</summary>
+    public JsonElement Metadata { get; private set; }
+
     /// <summary>Function name → its trigger binding type, as functions.metadata lists them.</summary>
     public IReadOnlyDictionary<string, string> Triggers { get; private set; } = new Dictionary<string, string>();
 
@@ -22,8 +25,8 @@ public sealed class PublishedFunctionsApp : IAsyncLifetime
             timeoutSeconds: 480);
         Assert.True(exit == 0, stdout + stderr);
 
-        var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Output, "functions.metadata"))).RootElement;
-        Triggers = metadata.EnumerateArray().ToDictionary(
+        Metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Output, "functions.metadata"))).RootElement;
+        Triggers = Metadata.EnumerateArray().ToDictionary(
             f => f.GetProperty("name").GetString()!,
             f => f.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString()!).First(t => t.EndsWith("Trigger", StringComparison.Ordinal)));
     }
@@ -53,23 +56,28 @@ public class FunctionsMetadataTests(PublishedFunctionsApp app) : IClassFixture<P
     }
 
     [Fact]
-    public void PublishListsTheTimerQueueAndHttpFunctionsInFunctionsMetadata()
-    {
-        Assert.Equal("timerTrigger", app.Triggers["ScheduleSources"]);
-        Assert.Equal("queueTrigger", app.Triggers["CollectSource"]);
-        Assert.Equal("httpTrigger", app.Triggers["CoverageHtml"]);
-        Assert.Equal("httpTrigger", app.Triggers["CoverageJson"]);
-        Assert.Equal("httpTrigger", app.Triggers["EssayIndex"]);
-        Assert.Equal("httpTrigger", app.Triggers["SourceHealth"]);
-    }
-
-    [Fact]
     public void ThePackageHoldsHostJsonWithOpenTelemetryAndTheSourcesFile()
     {
         var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Output, "host.json"))).RootElement;
 
         Assert.Equal("OpenTelemetry", host.GetProperty("telemetryMode").GetString());
         Assert.True(File.Exists(Path.Combine(app.Output, "sources.json")));
+    }
+
+    [Fact]
+    public void PublishListsTheTimerQueueAndHttpFunctionsInFunctionsMetadata()
+    {
+        var (output, metadata, triggers) = (app.Output, app.Metadata, app.Triggers);
+        Assert.Equal(JsonValueKind.Array, metadata.ValueKind);
+
+        Assert.Equal("timerTrigger", triggers["ScheduleSources"]);
+        Assert.Equal("queueTrigger", triggers["CollectSource"]);
+        Assert.Equal("httpTrigger", triggers["CoverageHtml"]);
+        Assert.Equal("httpTrigger", triggers["CoverageJson"]);
+        Assert.Equal("httpTrigger", triggers["EssayIndex"]);
+        Assert.Equal("httpTrigger", triggers["SourceHealth"]);
+        Assert.True(File.Exists(Path.Combine(output, "host.json")));
+        Assert.True(File.Exists(Path.Combine(output, "sources.json")));
     }
 
     private static string TriggerBinding(MethodInfo method)
