@@ -8,11 +8,11 @@ using Microsoft.Extensions.Configuration;
 namespace CoverageAggregator.Storage;
 
 /// <summary>
-/// The storage account, resolved once, by one code path for every host:
-/// a connection string when one is set (Coverage:StorageConnection, COVERAGE_STORAGE, AzureWebJobsStorage; local Azurite
-/// when none is), else the identity-based connection Azure Functions defines for AzureWebJobsStorage:
-/// __tableServiceUri and __queueServiceUri, with __credential=managedidentity (+ __clientId for a user-assigned identity)
-/// for the managed identity, or DefaultAzureCredential (az login, environment) without it.
+/// The storage account, resolved once, by one code path for every host: a connection string when one is set
+/// (Coverage:StorageConnection, COVERAGE_STORAGE, AzureWebJobsStorage; local Azurite when none is), else the identity-based
+/// connection Azure Functions defines for AzureWebJobsStorage: __tableServiceUri and __queueServiceUri, with
+/// __credential=managedidentity (+ __clientId for a user-assigned identity) for the managed identity, or
+/// DefaultAzureCredential (az login, environment) without it.
 /// </summary>
 public sealed class StorageClients
 {
@@ -21,28 +21,27 @@ public sealed class StorageClients
     public StorageClients(IConfiguration configuration, CoverageOptions options)
     {
         Prefix = options.StoragePrefix;
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        var connection = options.StorageConnection ?? configuration["COVERAGE_STORAGE"] ?? configuration["AzureWebJobsStorage"];
         var tableUri = configuration["AzureWebJobsStorage:tableServiceUri"];
         var queueUri = configuration["AzureWebJobsStorage:queueServiceUri"];
-        if (string.IsNullOrWhiteSpace(connection) && (tableUri is not null || queueUri is not null))
+        var connection = options.StorageConnection ?? configuration["COVERAGE_STORAGE"] ?? configuration["AzureWebJobsStorage"];
+        if (string.IsNullOrWhiteSpace(connection) && tableUri is not null && queueUri is not null)
         {
-            if (tableUri is null || queueUri is null)
-            {
-                throw new InvalidOperationException(
-                    "identity-based storage needs both AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri");
-            }
-
             var credential = Credential(configuration["AzureWebJobsStorage:credential"], configuration["AzureWebJobsStorage:clientId"]);
             Tables = new TableServiceClient(new Uri(tableUri), credential);
-            Queues = new QueueServiceClient(new Uri(queueUri), credential, queueOptions);
-            Description = $"{Tables.Uri} ({credential.GetType().Name})";
+            Queues = new QueueServiceClient(new Uri(queueUri), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Description = tableUri;
             return;
+        }
+
+        if (string.IsNullOrWhiteSpace(connection) && (tableUri ?? queueUri) is not null)
+        {
+            throw new InvalidOperationException(
+                "identity-based storage needs both AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri");
         }
 
         connection = string.IsNullOrWhiteSpace(connection) ? DevelopmentStorage : connection;
         Tables = new TableServiceClient(connection);
-        Queues = new QueueServiceClient(connection, queueOptions);
+        Queues = new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         Description = connection == DevelopmentStorage ? "local Azurite (UseDevelopmentStorage=true)" : Tables.Uri.ToString();
     }
 

@@ -27,7 +27,6 @@ public class StorageClientsTests
 
         Assert.Equal("stexample.table.core.windows.net", clients.Tables.Uri.Host);
         Assert.Equal("stexample.queue.core.windows.net", clients.Queues.Uri.Host);
-        Assert.Contains(nameof(ManagedIdentityCredential), clients.Description, StringComparison.Ordinal);
     }
 
     [Fact]
