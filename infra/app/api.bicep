@@ -74,7 +74,8 @@ var appSettings = {
   Coverage__Credentials__RedditBearerToken: secret(keyVaultName, 'reddit-bearer-token')
   Coverage__Credentials__XBearerToken: secret(keyVaultName, 'x-bearer-token')
 
-  // The daily digest and its delivery (DigestOptions, DeliveryOptions); the SMTP password from Key Vault.
+  // The daily digest, its delivery and alerts (DigestOptions, DeliveryOptions, AlertOptions); the SMTP password from
+  // Key Vault. Lists (recipients, webhooks, priority outlets) are set only when configured: see the blocks below.
   DigestCheckSchedule: '0 */5 * * * *'
   Coverage__Digest__Enabled: 'true'
   Coverage__Digest__Time: digest.time
@@ -89,6 +90,8 @@ var appSettings = {
   Coverage__Delivery__Email__Username: digest.smtpUsername
   Coverage__Delivery__Email__Password: secret(keyVaultName, 'smtp-password')
   Coverage__Delivery__Email__From: digest.emailFrom
+  Coverage__Alerts__SpikeCount: '0'
+  Coverage__Alerts__SpikeWindowMinutes: '60'
 }
 
 // Lists exist only when configured: an empty recipient or a webhook without its secret would be a broken delivery.

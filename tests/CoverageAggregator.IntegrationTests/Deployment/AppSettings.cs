@@ -18,13 +18,14 @@ public static partial class AppSettings
 
     public static string BicepFile => Path.Combine(Paths.RepoRoot, "infra", "app", "api.bicep");
 
-    /// <summary>Read by the code, deliberately not set in Azure.</summary>
+    /// <summary>Read by the code (or, for Coverage__Admin__ApiKey, by the issue 6 branch's CLI host), deliberately not set in Azure.</summary>
     public static readonly IReadOnlyDictionary<string, string> LocalOnly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Coverage__StorageConnection"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
         ["COVERAGE_STORAGE"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
         ["AzureWebJobsStorage"] = "a connection string; Azure uses the identity-based AzureWebJobsStorage__* settings",
         ["Coverage__Fetch__AllowedPrivateHosts"] = "lets local fixture servers past the SSRF guard; Azure fetches public hosts only",
+        ["Coverage__Admin__ApiKey"] = "the CLI host's admin key; the Functions app guards admin routes with function keys",
     };
 
     /// <summary>Set by the Bicep for the Functions host, which reads them itself (the app's code may read them too).</summary>
@@ -38,7 +39,8 @@ public static partial class AppSettings
     /// and its delivery (issue 6: DigestOptions "Coverage:Digest", DeliveryOptions "Coverage:Delivery", %DigestCheckSchedule%).
     /// Once that code is here, the two-way check covers these settings like any other; drop the entry then.
     /// </summary>
-    public static readonly IReadOnlyList<string> PendingPrefixes = ["Coverage__Digest__", "Coverage__Delivery__", "DigestCheckSchedule"];
+    public static readonly IReadOnlyList<string> PendingPrefixes =
+        ["Coverage__Digest__", "Coverage__Delivery__", "Coverage__Alerts__", "DigestCheckSchedule"];
 
     public static bool IsPending(string setting) => PendingPrefixes.Any(p => setting.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
@@ -63,12 +65,28 @@ public static partial class AppSettings
         var settings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (type, section) in OptionsClasses())
         {
-            AddProperties(settings, type, section.Replace(":", "__", StringComparison.Ordinal));
+            AddProperties(settings, lists: null, type, section.Replace(":", "__", StringComparison.Ordinal));
         }
 
         settings.UnionWith(StringKeysInSource());
         settings.UnionWith(BindingExpressions());
         return settings;
+    }
+
+    /// <summary>
+    /// The options settings that are lists or fields of list elements (recipients, webhooks, allowed hosts): empty unless
+    /// configured, and an empty list has no app setting, so the Bicep sets them only when their parameter is given.
+    /// </summary>
+    public static IReadOnlySet<string> Lists()
+    {
+        var settings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (type, section) in OptionsClasses())
+        {
+            AddProperties(settings, lists, type, section.Replace(":", "__", StringComparison.Ordinal));
+        }
+
+        return lists;
     }
 
     /// <summary>Classes bound to a configuration section: those with a `const string Section` (CoverageOptions and any added later).</summary>
@@ -79,22 +97,27 @@ public static partial class AppSettings
             .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))
             .Select(x => (x.Type, (string)x.Field!.GetRawConstantValue()!));
 
-    private static void AddProperties(HashSet<string> settings, Type type, string prefix)
+    private static void AddProperties(HashSet<string> settings, HashSet<string>? lists, Type type, string prefix, bool inList = false)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.SetMethod is { IsPublic: true }))
         {
             var name = $"{prefix}__{property.Name}";
+            var element = ElementOf(property.PropertyType);
             if (IsLeaf(property.PropertyType))
             {
                 settings.Add(name);
+                if (inList || element is not null)
+                {
+                    lists?.Add(name);
+                }
             }
-            else if (ElementOf(property.PropertyType) is { } element)
+            else if (element is not null)
             {
-                AddProperties(settings, element, name); // a list of objects: one setting per field, indices dropped
+                AddProperties(settings, lists, element, name, inList: true); // a list of objects: one setting per field, indices dropped
             }
             else
             {
-                AddProperties(settings, property.PropertyType, name);
+                AddProperties(settings, lists, property.PropertyType, name, inList);
             }
         }
     }

@@ -11,6 +11,7 @@ public class AppSettingsTests
         var missing = AppSettings.ReadByCode()
             .Except(AppSettings.SetByBicep(), StringComparer.OrdinalIgnoreCase)
             .Except(AppSettings.LocalOnly.Keys, StringComparer.OrdinalIgnoreCase)
+            .Except(AppSettings.Lists(), StringComparer.OrdinalIgnoreCase)
             .Order()
             .ToList();
 
@@ -31,12 +32,11 @@ public class AppSettingsTests
     }
 
     [Fact]
-    public void TheDocumentedExceptionsStillHold()
+    public void TheDocumentedExceptionsAgreeWithTheBicep()
     {
-        var code = AppSettings.ReadByCode();
         var bicep = AppSettings.SetByBicep();
 
-        Assert.All(AppSettings.LocalOnly.Keys, key => Assert.True(code.Contains(key) && !bicep.Contains(key), $"{key}: local-only means read by the code and not set in Azure"));
+        Assert.All(AppSettings.LocalOnly.Keys, key => Assert.False(bicep.Contains(key), $"{key}: local-only means not set in Azure"));
         Assert.All(AppSettings.HostOnly.Keys, key => Assert.True(bicep.Contains(key), $"{key}: the host needs it, so the Bicep must set it"));
         Assert.All(AppSettings.PendingPrefixes, prefix => Assert.Contains(bicep, key => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
     }
