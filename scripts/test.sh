@@ -14,6 +14,9 @@ npm ci --no-audit --no-fund --loglevel=error || { echo "test.sh: npm ci failed" 
 scripts/azurite.sh start || exit 1
 trap 'scripts/azurite.sh stop >/dev/null' EXIT
 
+# The Bicep (infra/) builds and lints offline with the Bicep CLI from NuGet, before any test runs.
+scripts/bicep.sh || { echo "0 passed, 1 failed (infra/main.bicep failed bicep build or lint)"; exit 1; }
+
 results="TestResults"
 rm -rf "$results"
 # Build everything first: the integration tests run the built `coverage` CLI and publish the Functions app.

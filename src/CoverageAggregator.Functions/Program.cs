@@ -1,3 +1,4 @@
+using CoverageAggregator.Functions.Telemetry;
 using CoverageAggregator.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -5,4 +6,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCoverageAggregator(builder.Configuration);
+builder.AddCoverageTelemetry();
 builder.Build().Run();

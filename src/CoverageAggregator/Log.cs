@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Enqueued {Count} due sources")]
     public static partial void SourcesEnqueued(ILogger logger, int count);
 
+    [LoggerMessage(500, LogLevel.Information, "Collection cycle: {Sources} sources, {Items} coverage items ({New} new), {Failures} failed, in {Seconds:0.0} s")]
+    public static partial void CycleCompleted(ILogger logger, int sources, int items, int @new, int failures, double seconds);
+
     [LoggerMessage(6, LogLevel.Warning, "Page {Url} could not be read: {Error}")]
     public static partial void PageFailed(ILogger logger, string url, string error);
 

@@ -3,6 +3,8 @@ using CoverageAggregator.Configuration;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Sources;
 using CoverageAggregator.Storage;
+using CoverageAggregator.Telemetry;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CoverageAggregator.Collection;
@@ -11,10 +13,12 @@ namespace CoverageAggregator.Collection;
 public sealed record CycleProgress(int Done, int Total, int Coverage, int Failures, SourceReport? Last);
 
 /// <summary>One collection cycle over every source now, concurrently with a bounded degree and a per-host limit.</summary>
-public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStore, EssayProfiles profiles, SourceRunner runner, IOptions<CoverageOptions> options)
+public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStore, EssayProfiles profiles, SourceRunner runner, IOptions<CoverageOptions> options, TimeProvider time, ILogger<CollectionCycle> logger)
 {
     public async Task<IReadOnlyList<SourceReport>> RunAsync(IProgress<CycleProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = CoverageTelemetry.StartCycle();
+        var started = time.GetTimestamp();
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -61,7 +65,9 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
             gate.Dispose();
         }
 
-        return sources.Select(s => reports.First(r => r.Source == s)).ToList();
+        var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
+        CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
+        return ordered;
     }
 
     /// <summary>The per-host lane of a source; hosts that only differ by port share one.</summary>

@@ -4,6 +4,7 @@ using CoverageAggregator.Configuration;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Sources;
 using CoverageAggregator.Storage;
+using CoverageAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public sealed class SourceQueue(
     /// <summary>Enqueues every source that is due and not disabled; answers how many.</summary>
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
     {
+        using var activity = CoverageTelemetry.StartEnqueue();
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
         await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -56,6 +58,7 @@ public sealed class SourceQueue(
             count++;
         }
 
+        CoverageTelemetry.Enqueued(activity, count);
         Log.SourcesEnqueued(logger, count);
         return count;
     }
@@ -65,6 +68,7 @@ public sealed class SourceQueue(
     {
         var sourceId = JsonSerializer.Deserialize<SourceMessage>(message, Json)?.SourceId
             ?? throw new ArgumentException("queue message has no sourceId", nameof(message));
+        using var activity = CoverageTelemetry.StartMessage(sourceId);
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
         var source = SourceDescriptor.AllOf(config).FirstOrDefault(s => s.Id == sourceId);
         if (source is null)

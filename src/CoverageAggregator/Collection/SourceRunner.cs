@@ -3,6 +3,7 @@ using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Sources;
 using CoverageAggregator.Storage;
+using CoverageAggregator.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,15 @@ public sealed class SourceRunner(
     IEnumerable<ICoverageObserver> observers)
 {
     public async Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    {
+        using var activity = CoverageTelemetry.StartSource(source);
+        var started = time.GetTimestamp();
+        var report = await RunCoreAsync(source, essays, force, cancellationToken).ConfigureAwait(false);
+        CoverageTelemetry.SourceDone(activity, report, time.GetElapsedTime(started));
+        return report;
+    }
+
+    private async Task<SourceReport> RunCoreAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         SourceState state;

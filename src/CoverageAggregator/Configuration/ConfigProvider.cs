@@ -53,6 +53,7 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
     public void Use(CoverageConfig config, string origin)
     {
         Path = origin;
+        config = options.Value.Credentials.ApplyTo(config);
         guard.AllowHostsOf(config.Feeds.Select(f => f.Url)
             .Concat(config.Social.Select(s => s.BaseUrl).OfType<string>())
             .Concat(config.Essays.Select(e => e.FetchUrl).OfType<string>()));

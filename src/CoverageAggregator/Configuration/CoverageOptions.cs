@@ -36,6 +36,9 @@ public sealed class CoverageOptions
     public int MaxPagesPerSource { get; set; } = 60;
 
     public FetchOptions Fetch { get; set; } = new();
+
+    /// <summary>Social API credentials (Key Vault references in Azure), applied to the sources file's social entries.</summary>
+    public CredentialOptions Credentials { get; set; } = new();
 }
 
 public sealed class FetchOptions

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Configuration;
 namespace CoverageAggregator.Storage;
 
 /// <summary>
-/// The storage account, resolved once: a connection string (COVERAGE_STORAGE, then AzureWebJobsStorage, then local Azurite),
-/// or, in Azure, the identity-based form AzureWebJobsStorage__tableServiceUri / __queueServiceUri with DefaultAzureCredential.
+/// The storage account, resolved once, by one code path for every host: a connection string when one is set
+/// (Coverage:StorageConnection, COVERAGE_STORAGE, AzureWebJobsStorage; local Azurite when none is), else the identity-based
+/// connection Azure Functions defines for AzureWebJobsStorage: __tableServiceUri and __queueServiceUri, with
+/// __credential=managedidentity (+ __clientId for a user-assigned identity) for the managed identity, or
+/// DefaultAzureCredential (az login, environment) without it.
 /// </summary>
 public sealed class StorageClients
 {
@@ -24,12 +28,18 @@ public sealed class StorageClients
         var connection = options.StorageConnection ?? configuration["COVERAGE_STORAGE"] ?? configuration["AzureWebJobsStorage"];
         if (string.IsNullOrWhiteSpace(connection) && tableUri is not null && queueUri is not null)
         {
-            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AzureWebJobsStorage:clientId"] });
+            var credential = Credential(configuration["AzureWebJobsStorage:credential"], configuration["AzureWebJobsStorage:clientId"]);
             Tables = new TableServiceClient(new Uri(tableUri), credential);
             Queues = new QueueServiceClient(new Uri(queueUri), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
             Blobs = new BlobServiceClient(new Uri(blobUri ?? tableUri.Replace(".table.", ".blob.", StringComparison.Ordinal)), credential);
             Description = tableUri;
             return;
+        }
+
+        if (string.IsNullOrWhiteSpace(connection) && (tableUri ?? queueUri) is not null)
+        {
+            throw new InvalidOperationException(
+                "identity-based storage needs both AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri");
         }
 
         connection = string.IsNullOrWhiteSpace(connection) ? DevelopmentStorage : connection;
@@ -51,4 +61,20 @@ public sealed class StorageClients
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(Prefix + "-" + name);
 
     public QueueClient Queue(string name) => Queues.GetQueueClient(Prefix + "-" + name);
+
+    /// <summary>
+    /// As the Functions host reads __credential and __clientId: "managedidentity" is the app's managed identity
+    /// (the user-assigned one named by clientId, else the system-assigned one); anything else is DefaultAzureCredential.
+    /// </summary>
+    internal static TokenCredential Credential(string? kind, string? clientId)
+    {
+        if (string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
+    }
 }
