@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CoverageAggregator.Feeds;
 
-/// <summary>JSON Feed 1.0 and 1.1 (jsonfeed.org); FeedReader does not read them.</summary>
+/// <summary>JSON Feed 1.0 and 1.1 (jsonfeed.org): 1.1 "authors" or 1.0 "author", the item's url else external_url, made absolute.</summary>
 internal static class JsonFeedParser
 {
     public static ParsedFeed Parse(string json, Uri feedUrl)
@@ -36,7 +36,7 @@ internal static class JsonFeedParser
                     continue;
                 }
 
-                var link = FeedParser.Absolute(baseUrl, Text(item, "url") ?? Text(item, "external_url"));
+                var link = FeedXml.Absolute(baseUrl, Text(item, "url") ?? Text(item, "external_url"));
                 var content = Text(item, "content_html") ?? Text(item, "content_text");
                 var title = Text(item, "title");
                 entries.Add(new FeedEntry
