@@ -17,6 +17,7 @@ internal static class LocalRoutes
         app.MapGet("/api/essays/{id}/coverage.json", (string id, HttpRequest request, CoverageEndpoints endpoints, CancellationToken token) =>
             endpoints.CoverageJsonAsync(id, request.Headers.IfNoneMatch, token));
         app.MapGet("/api/sources", (CoverageEndpoints endpoints, CancellationToken token) => endpoints.SourcesAsync(token));
+        app.MapGet("/api/status", (CoverageEndpoints endpoints, CancellationToken token) => endpoints.SourceStatusHtmlAsync(token));
         return app;
     }
 }

@@ -54,28 +54,36 @@ public sealed class CoverageEndpoints(ConfigProvider configs, EssayStore essays,
     /// <summary>GET /api/sources: the health of every source.</summary>
     public async Task<HttpReply> SourcesAsync(CancellationToken cancellationToken)
     {
-        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
-        var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var rows = SourceDescriptor.AllOf(config).Select(source =>
+        var rows = (await SourceHealthAsync(cancellationToken).ConfigureAwait(false)).Select(h => new
         {
-            known.TryGetValue(source.Id, out var state);
-            return new
-            {
-                id = source.Id,
-                kind = source.Kind,
-                name = source.Name,
-                url = state?.CurrentUrl ?? source.Url,
-                lastSuccessAt = state?.LastSuccessAt,
-                lastErrorAt = state?.LastErrorAt,
-                lastError = state?.LastError,
-                lastWarning = state?.LastWarning,
-                consecutiveFailures = state?.ConsecutiveFailures ?? 0,
-                nextDueAt = state?.NextDueAt,
-                disabled = state?.Disabled ?? false,
-                lastItemCount = state?.LastItemCount ?? 0,
-            };
+            id = h.Id,
+            kind = h.Kind,
+            name = h.Name,
+            url = h.Url,
+            status = h.Status(time.GetUtcNow()),
+            lastSuccessAt = h.LastSuccessAt,
+            lastErrorAt = h.LastErrorAt,
+            lastError = h.LastError,
+            lastWarning = h.LastWarning,
+            consecutiveFailures = h.ConsecutiveFailures,
+            nextDueAt = h.NextDueAt,
+            retryNotBefore = h.RetryNotBefore,
+            disabled = h.Disabled,
+            lastItemCount = h.LastItemCount,
         });
         return HttpReply.Json(JsonSerializer.Serialize(new { sources = rows }, Indented));
+    }
+
+    /// <summary>GET /api/status: the same health as an HTML page.</summary>
+    public async Task<HttpReply> SourceStatusHtmlAsync(CancellationToken cancellationToken) =>
+        HttpReply.Html(SourceStatusPage.Render(await SourceHealthAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow()));
+
+    /// <summary>Every configured source with its stored state (none yet for a source never run).</summary>
+    public async Task<IReadOnlyList<SourceStatusRow>> SourceHealthAsync(CancellationToken cancellationToken)
+    {
+        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+        var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        return SourceDescriptor.AllOf(config).Select(source => SourceStatusRow.Of(source, known.GetValueOrDefault(source.Id))).ToList();
     }
 
     /// <summary>The essays of the sources file when it can be read, else those stored by the last collection.</summary>

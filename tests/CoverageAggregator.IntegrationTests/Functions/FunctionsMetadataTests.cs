@@ -26,6 +26,7 @@ public class FunctionsMetadataTests
         Assert.Equal("httpTrigger", triggers["CoverageJson"]);
         Assert.Equal("httpTrigger", triggers["EssayIndex"]);
         Assert.Equal("httpTrigger", triggers["SourceHealth"]);
+        Assert.Equal("httpTrigger", triggers["SourceStatus"]);
         Assert.True(File.Exists(Path.Combine(output, "host.json")));
         Assert.True(File.Exists(Path.Combine(output, "sources.json")));
     }
