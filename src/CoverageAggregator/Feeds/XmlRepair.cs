@@ -28,10 +28,10 @@ public static partial class XmlRepair
         return CloseTruncated(text, out truncated);
     }
 
-    /// <summary>Drops anything before the first tag, and an XML declaration that a comment or junk preceded.</summary>
+    /// <summary>Drops anything before the prolog or the feed's root (a PHP notice, a BOM, whitespace), and an XML declaration that is not first.</summary>
     private static string StripJunkBeforeProlog(string xml)
     {
-        var start = xml.IndexOf('<', StringComparison.Ordinal);
+        var start = FeedStart().Match(xml) is { Success: true } found ? found.Index : xml.IndexOf('<', StringComparison.Ordinal);
         var text = start > 0 ? xml[start..] : xml;
         var declaration = LateDeclaration().Match(text);
         return declaration.Success && declaration.Index > 0 ? text.Remove(declaration.Index, declaration.Length) : text;
@@ -155,6 +155,9 @@ public static partial class XmlRepair
 
     [GeneratedRegex(@"&(?!(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);)")]
     private static partial Regex BareAmpersand();
+
+    [GeneratedRegex(@"<\?xml\s|<(?:rss|feed|rdf:RDF|RDF)[\s>]")]
+    private static partial Regex FeedStart();
 
     [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
     private static partial Regex LateDeclaration();
