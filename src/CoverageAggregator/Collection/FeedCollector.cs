@@ -130,7 +130,8 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 Outlet = IsSyndicatedCopy(page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
                 Title = title,
                 Author = entry.Author ?? page?.Author,
-                PublishedAt = entry.PublishedAt ?? page?.PublishedAt,
+                // A feed date that is missing or unparseable (and no page date): the time the item was first seen.
+                PublishedAt = entry.PublishedAt ?? page?.PublishedAt ?? context.Now,
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(text),

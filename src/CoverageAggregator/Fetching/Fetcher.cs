@@ -11,7 +11,7 @@ namespace CoverageAggregator.Fetching;
 /// a body cap that holds after decompression, a total deadline per fetch, and Retry-After reported to the caller.
 /// Retries of transient failures come from the resilience handler the client is registered with.
 /// </summary>
-public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, ILogger<Fetcher> logger)
+public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, TimeProvider time, ILogger<Fetcher> logger)
 {
     private readonly FetchOptions _options = options.Value.Fetch;
 
@@ -117,7 +117,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
 
         if (status is 429 or 503)
         {
-            var retryAfter = RetryAfterOf(response) ?? TimeSpan.FromMinutes(5);
+            var retryAfter = RetryAfterOf(response, time.GetUtcNow()) ?? TimeSpan.FromMinutes(5);
             return FetchResult.Fail(request.Url, $"{status} {response.ReasonPhrase}: retry after {retryAfter.TotalSeconds:0} s", status, retryAfter, chain);
         }
 
@@ -173,10 +173,11 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         return buffer.ToArray();
     }
 
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    /// <summary>Retry-After as a delay: seconds, or an HTTP date less <paramref name="now"/>.</summary>
+    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+        { Date: { } date } => date - now is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
         _ => null,
     };
 

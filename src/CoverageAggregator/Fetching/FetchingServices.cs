@@ -22,19 +22,20 @@ internal static class FetchingServices
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
             {
                 var fetch = sp.GetRequiredService<IOptions<CoverageOptions>>().Value.Fetch;
+                var time = sp.GetRequiredService<TimeProvider>();
                 var attempt = TimeSpan.FromSeconds(fetch.TimeoutSeconds);
                 resilience.AttemptTimeout.Timeout = attempt;
                 resilience.TotalRequestTimeout.Timeout = attempt * (fetch.MaxRetries + 2) + TimeSpan.FromSeconds(fetch.MaxRetryAfterSeconds * fetch.MaxRetries);
                 resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, fetch.MaxRetries);
                 resilience.Retry.ShouldRetryAfterHeader = false;
-                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch));
-                resilience.Retry.DelayGenerator = args => ValueTask.FromResult(DelayFor(args.Outcome.Result, args.AttemptNumber));
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch, time));
+                resilience.Retry.DelayGenerator = args => ValueTask.FromResult(DelayFor(args.Outcome.Result, args.AttemptNumber, time));
             });
         return services;
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, FetchOptions fetch)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, FetchOptions fetch, TimeProvider time)
     {
         if (fetch.MaxRetries == 0)
         {
@@ -60,17 +61,17 @@ internal static class FetchingServices
         if (status is 429 or 503)
         {
             // Wait out a short Retry-After within this run; a long one is the caller's to schedule.
-            var retryAfter = Fetcher.RetryAfterOf(response);
+            var retryAfter = Fetcher.RetryAfterOf(response, time.GetUtcNow());
             return retryAfter is null || retryAfter <= TimeSpan.FromSeconds(fetch.MaxRetryAfterSeconds);
         }
 
         return status is 408 or 500 or 502 or 504;
     }
 
-    private static TimeSpan? DelayFor(HttpResponseMessage? response, int attempt)
+    private static TimeSpan? DelayFor(HttpResponseMessage? response, int attempt, TimeProvider time)
     {
         var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(100, 400));
-        if (response is not null && Fetcher.RetryAfterOf(response) is { } retryAfter)
+        if (response is not null && Fetcher.RetryAfterOf(response, time.GetUtcNow()) is { } retryAfter)
         {
             return retryAfter + jitter;
         }

@@ -251,6 +251,24 @@ public class FetcherTests
     }
 
     [Fact]
+    public async Task ARetryAfterDateIsADelayFromNow()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var server = new LoopbackServer(context =>
+        {
+            context.Response.StatusCode = 503;
+            context.Response.AddHeader("Retry-After", "Wed, 25 Nov 2026 12:10:00 GMT");
+            return Task.CompletedTask;
+        });
+        using var host = new FetcherHost([new Uri(server.BaseUrl).Authority], time: time);
+
+        var result = await host.GetAsync(server.BaseUrl + "/feed");
+
+        Assert.Equal(FetchOutcome.RetryLater, result.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(10), result.RetryAfter);
+    }
+
+    [Fact]
     public async Task GoneIsReportedAsGone()
     {
         await using var server = new LoopbackServer(context =>

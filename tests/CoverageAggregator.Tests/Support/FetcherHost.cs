@@ -13,7 +13,7 @@ public sealed class FetcherHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public FetcherHost(IEnumerable<string>? allowedHosts = null, long maxBytes = 1024 * 1024, int timeoutSeconds = 2, int maxRedirects = 3)
+    public FetcherHost(IEnumerable<string>? allowedHosts = null, long maxBytes = 1024 * 1024, int timeoutSeconds = 2, int maxRedirects = 3, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -30,7 +30,13 @@ public sealed class FetcherHost : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection().AddCoverageAggregator(configuration).BuildServiceProvider();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _services = services.AddCoverageAggregator(configuration).BuildServiceProvider();
         Fetcher = _services.GetRequiredService<Fetcher>();
     }
 
