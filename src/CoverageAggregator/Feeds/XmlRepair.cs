@@ -40,7 +40,16 @@ public static partial class XmlRepair
     private static string FixEntity(Match match)
     {
         var name = match.Groups[1].Value;
-        if (XmlEntities.Contains(name) || name.StartsWith('#'))
+        if (name.StartsWith('#'))
+        {
+            // A reference to a character XML forbids (&#1;, &#xFFFE;) is dropped like the character itself.
+            var isHex = name.Length > 1 && name[1] is 'x' or 'X';
+            var parsed = int.TryParse(name.AsSpan(isHex ? 2 : 1), isHex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var code);
+            return parsed && !IsXmlChar(code) ? "" : match.Value;
+        }
+
+        if (XmlEntities.Contains(name))
         {
             return match.Value;
         }
@@ -59,6 +68,9 @@ public static partial class XmlRepair
 
         return builder.ToString();
     }
+
+    private static bool IsXmlChar(int code) =>
+        code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
 
     /// <summary>A prefix used on an element or attribute but declared nowhere gets a placeholder namespace on the root.</summary>
     private static string DeclareUnknownPrefixes(string text)

@@ -230,6 +230,49 @@ public class FetcherTests
         Assert.Equal([null, "\"v1\""], ifNoneMatch);
     }
 
+    [Fact]
+    public async Task AMatchingLastModifiedIsAnswered304()
+    {
+        await using var server = new LoopbackServer(context =>
+        {
+            context.Response.AddHeader("Last-Modified", "Fri, 16 Oct 2026 07:02:00 GMT");
+            if (context.Request.Headers["If-Modified-Since"] == "Fri, 16 Oct 2026 07:02:00 GMT")
+            {
+                context.Response.StatusCode = 304;
+                return Task.CompletedTask;
+            }
+
+            return Write(context, "<rss version=\"2.0\"><channel><title>T</title></channel></rss>");
+        });
+        using var host = FetcherHost.Allowing(server);
+
+        var first = await host.GetAsync(server.BaseUrl + "/feed");
+        var second = await host.Fetcher.FetchAsync(new FetchRequest(new Uri(server.BaseUrl + "/feed"), null, first.LastModified), CancellationToken.None);
+
+        Assert.Equal("Fri, 16 Oct 2026 07:02:00 GMT", first.LastModified);
+        Assert.Equal(FetchOutcome.NotModified, second.Outcome);
+    }
+
+    [Fact]
+    public async Task TheHttpCharsetReachesTheParserAndOverridesTheXmlDeclaration()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var body = Encoding.GetEncoding(1252).GetBytes(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Siobhán’s £5</title><link>https://a.example/1</link></item></channel></rss>");
+        await using var server = new LoopbackServer(async context =>
+        {
+            context.Response.ContentType = "application/rss+xml; charset=windows-1252";
+            await context.Response.OutputStream.WriteAsync(body);
+        });
+        using var host = FetcherHost.Allowing(server);
+
+        var result = await host.GetAsync(server.BaseUrl + "/feed");
+        var feed = FeedParser.Parse(result.Body, result.FinalUrl, result.Charset);
+
+        Assert.Equal("windows-1252", result.Charset);
+        Assert.Equal("Siobhán’s £5", Assert.Single(feed.Entries).Title);
+    }
+
     [Theory]
     [InlineData(429)]
     [InlineData(503)]
