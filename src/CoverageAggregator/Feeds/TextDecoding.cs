@@ -13,7 +13,6 @@ public static partial class TextDecoding
 {
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false);
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? httpCharset)
@@ -24,16 +23,14 @@ public static partial class TextDecoding
             return encoding.GetString(bytes[skip..]);
         }
 
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return StrictUtf8.GetString(bytes);
+            return Encoding.UTF8.GetString(bytes);
         }
-        catch (DecoderFallbackException)
-        {
-            // Invalid UTF-8: mostly UTF-8 with a stray byte keeps UTF-8; no valid multi-byte sequence at all means Latin text.
-            var lossy = Encoding.UTF8.GetString(bytes);
-            return lossy.Any(c => c > '\u007F' && c != '\uFFFD') ? lossy : Encoding.GetEncoding(1252).GetString(bytes);
-        }
+
+        // Invalid UTF-8: mostly UTF-8 with a stray byte keeps UTF-8; no valid multi-byte sequence at all means Latin text.
+        var lossy = Encoding.UTF8.GetString(bytes);
+        return lossy.Any(c => c > '\u007F' && c != '\uFFFD') ? lossy : Encoding.GetEncoding(1252).GetString(bytes);
     }
 
     /// <summary>The encoding the bytes declare (and the BOM length to skip), or null when only UTF-8-else-1252 is left.</summary>

@@ -9,8 +9,6 @@ namespace CoverageAggregator.Feeds;
 /// </summary>
 public static class TextRepair
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static string Repair(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -34,14 +32,12 @@ public static class TextRepair
 
         // Every character fits a byte: if those bytes are valid UTF-8 with multi-byte sequences, the text was double-encoded.
         var bytes = Encoding.Latin1.GetBytes(text);
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return StrictUtf8.GetString(bytes);
+            return Encoding.UTF8.GetString(bytes);
         }
-        catch (DecoderFallbackException)
-        {
-            return hasC1 ? MapC1(text) : text;
-        }
+
+        return hasC1 ? MapC1(text) : text;
     }
 
     private static string MapC1(string text)
