@@ -185,7 +185,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     {
         var baseUrl = entry.ContentBase ?? (entry.Link is not null ? new Uri(entry.Link) : new Uri("http://invalid/"));
         var content = ArticleParser.ReadFragment(entry.ContentHtml, baseUrl);
-        var summary = ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
+        var summary = entry.SummaryHtml == entry.ContentHtml ? content : ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
         return content.Text.Length >= summary.Text.Length
             ? (content.Text, content.Links.Concat(summary.Links).Distinct().ToList(), content.BlockQuotes)
             : (summary.Text, summary.Links.Concat(content.Links).Distinct().ToList(), summary.BlockQuotes);

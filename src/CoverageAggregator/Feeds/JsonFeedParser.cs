@@ -37,15 +37,17 @@ internal static class JsonFeedParser
                 }
 
                 var link = FeedXml.Absolute(baseUrl, Text(item, "url") ?? Text(item, "external_url"));
-                var content = Text(item, "content_html") ?? Text(item, "content_text");
-                var title = Text(item, "title");
+                // content_text is plain text: encoded, so that "<" in it is never read as markup downstream.
+                var content = Text(item, "content_html") ?? (Text(item, "content_text") is { } plain ? System.Net.WebUtility.HtmlEncode(plain) : null);
+                var summary = Text(item, "summary") is { } s ? System.Net.WebUtility.HtmlEncode(s) : null;
+                var title = FeedXml.Clean(Text(item, "title"));
                 entries.Add(new FeedEntry
                 {
                     Id = EntryIdentity.Of(Text(item, "id"), link, title, content),
                     Title = title,
                     Link = link,
-                    ContentHtml = content,
-                    SummaryHtml = Text(item, "summary"),
+                    ContentHtml = content ?? summary,
+                    SummaryHtml = summary,
                     Author = AuthorOf(item) ?? feedAuthor,
                     PublishedAt = DateParsing.Parse(Text(item, "date_published") ?? Text(item, "date_modified")),
                     ContentBase = link is not null ? new Uri(link) : baseUrl,
