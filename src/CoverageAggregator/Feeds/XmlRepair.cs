@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace CoverageAggregator.Feeds;
 
 /// <summary>
-/// The lenient fallback for feeds that are not well-formed XML: junk before the prolog, an XML declaration that is not
-/// first, control characters, bare ampersands, HTML-only named entities (&amp;nbsp;), undeclared namespace prefixes, and a
+/// The lenient fallback for feeds that are not well-formed XML: junk before the prolog or after the root, an XML
+/// declaration that is not first, control characters, bare ampersands, HTML-only named entities (&amp;nbsp;), undeclared namespace prefixes, and a
 /// document cut off mid-way. It rewrites the text so that a strict parser can read whatever items are complete.
 /// </summary>
 public static partial class XmlRepair
@@ -25,6 +25,7 @@ public static partial class XmlRepair
         text = Entity().Replace(text, FixEntity);
         text = BareAmpersand().Replace(text, "&amp;");
         text = DeclareUnknownPrefixes(text);
+        text = StripJunkAfterRoot(text);
         return CloseTruncated(text, out truncated);
     }
 
@@ -35,6 +36,21 @@ public static partial class XmlRepair
         var text = start > 0 ? xml[start..] : xml;
         var declaration = LateDeclaration().Match(text);
         return declaration.Success && declaration.Index > 0 ? text.Remove(declaration.Index, declaration.Length) : text;
+    }
+
+    /// <summary>Drops anything after the feed's closing root tag (a PHP warning, a second document).</summary>
+    private static string StripJunkAfterRoot(string text)
+    {
+        foreach (var closing in (string[])["</rss>", "</feed>", "</rdf:RDF>"])
+        {
+            var end = text.LastIndexOf(closing, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                return text[..(end + closing.Length)];
+            }
+        }
+
+        return text;
     }
 
     private static string FixEntity(Match match)
