@@ -17,7 +17,7 @@ public static partial class FeedParser
     {
         DtdProcessing = DtdProcessing.Ignore,
         XmlResolver = null,
-        MaxCharactersFromEntities = 0,
+        MaxCharactersFromEntities = 1024, // belt and braces: with DTDs ignored no entity is ever declared (0 would mean unlimited)
         IgnoreProcessingInstructions = true,
         IgnoreComments = true,
         CheckCharacters = true,
