@@ -38,7 +38,7 @@ public static partial class FeedParser
             return JsonFeedParser.Parse(text, feedUrl);
         }
 
-        if (EntityDeclaration().IsMatch(text))
+        if (EntityDeclaration().IsMatch(Prolog(text)))
         {
             throw new FeedFormatException("the feed declares DTD entities; refused (entity expansion and external entities are never processed)");
         }
@@ -73,6 +73,16 @@ public static partial class FeedParser
         return new ParsedFeed(title, entries, warnings);
     }
 
+    /// <summary>
+    /// The text before the first element: the only place a DTD can be, so that a post quoting "&lt;!ENTITY" in a CDATA
+    /// section is not refused. Whatever this screen misses, the reader ignores DTDs anyway.
+    /// </summary>
+    private static ReadOnlySpan<char> Prolog(string text)
+    {
+        var root = FirstElement().Match(text);
+        return root.Success ? text.AsSpan(0, root.Index) : text;
+    }
+
     private static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl)
     {
         if (root.Name.LocalName == "rss" || root.Name.LocalName == "RDF" || root.Name.LocalName == "channel")
@@ -98,6 +108,9 @@ public static partial class FeedParser
         var document = XDocument.Load(reader, LoadOptions.None);
         return document.Root ?? throw new XmlException("no root element");
     }
+
+    [GeneratedRegex(@"<[A-Za-z_]")]
+    private static partial Regex FirstElement();
 
     [GeneratedRegex(@"<!ENTITY|<!DOCTYPE[^>\[]*\[", RegexOptions.IgnoreCase)]
     private static partial Regex EntityDeclaration();
