@@ -1,8 +1,6 @@
 using System.CommandLine;
 using CoverageAggregator.Cli.Hosting;
-using CoverageAggregator.Sources;
-using CoverageAggregator.Storage;
-using CoverageAggregator.Configuration;
+using CoverageAggregator.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -22,15 +20,16 @@ internal static class SourcesCommand
     private static Task<int> RunAsync(FileInfo? config, CancellationToken cancellationToken) =>
         CliHost.RunAsync(config, requireConfig: true, async services =>
         {
-            var sources = SourceDescriptor.AllOf(await services.GetRequiredService<ConfigProvider>().GetAsync(cancellationToken));
-            var states = (await services.GetRequiredService<SourceStateStore>().ListAsync(cancellationToken)).ToDictionary(s => s.RowKey);
-            var table = new Table().AddColumns("source", "kind", "last success", "failures", "next due", "last error");
-            foreach (var source in sources)
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var rows = await services.GetRequiredService<CoverageEndpoints>().SourceHealthAsync(cancellationToken);
+            var table = new Table().AddColumns("source", "kind", "status", "last success", "failures", "next due", "last error or warning");
+            foreach (var row in rows)
             {
-                states.TryGetValue(source.Id, out var state);
+                var nextDue = row.RetryNotBefore > row.NextDueAt ? row.RetryNotBefore : row.NextDueAt;
                 table.AddRow(
-                    Markup.Escape(source.Name), source.Kind, state?.LastSuccessAt?.ToString("u") ?? "never", (state?.ConsecutiveFailures ?? 0).ToString(),
-                    state?.Disabled == true ? "disabled" : state?.NextDueAt?.ToString("u") ?? "now", Markup.Escape(state?.LastError ?? ""));
+                    Markup.Escape(row.Name), Markup.Escape(row.Kind), Markup.Escape(row.Status(now)), row.LastSuccessAt?.ToString("u") ?? "never",
+                    row.ConsecutiveFailures.ToString(), row.Disabled ? "disabled" : nextDue?.ToString("u") ?? "now",
+                    Markup.Escape(row.LastError ?? row.LastWarning ?? ""));
             }
 
             AnsiConsole.Write(table);

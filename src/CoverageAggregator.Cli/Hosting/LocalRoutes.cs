@@ -24,6 +24,7 @@ internal static class LocalRoutes
         app.MapGet("/api/essays/{id}/digest/{date}", (string id, string date, HttpRequest request, CoverageEndpoints endpoints, CancellationToken token) =>
             endpoints.DigestAsync(id, date, request.Query["format"] == "text", token));
         app.MapGet("/api/sources", (CoverageEndpoints endpoints, CancellationToken token) => endpoints.SourcesAsync(token));
+        app.MapGet("/api/status", (CoverageEndpoints endpoints, CancellationToken token) => endpoints.SourceStatusHtmlAsync(token));
 
         var admin = app.MapGroup("/api/admin").AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.Accepts(context.HttpContext.Request.Headers[AdminOptions.Header])

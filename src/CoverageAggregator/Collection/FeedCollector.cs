@@ -146,7 +146,8 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 Outlet = IsSyndicatedCopy(entry, page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
                 Title = title,
                 Author = entry.Author ?? page?.Author,
-                PublishedAt = entry.PublishedAt ?? page?.PublishedAt,
+                // A feed date that is missing or unparseable (and no page date): the time the item was first seen.
+                PublishedAt = entry.PublishedAt ?? page?.PublishedAt ?? context.Now,
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(CitingPassage.Of(essay, text)),
@@ -251,7 +252,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     {
         var baseUrl = entry.ContentBase ?? (entry.Link is not null ? new Uri(entry.Link) : new Uri("http://invalid/"));
         var content = ArticleParser.ReadFragment(entry.ContentHtml, baseUrl);
-        var summary = ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
+        var summary = entry.SummaryHtml == entry.ContentHtml ? content : ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
         return content.Text.Length >= summary.Text.Length
             ? new FragmentText(content.Text, content.Links.Concat(summary.Links).Distinct().ToList(), content.BlockQuotes)
             : new FragmentText(summary.Text, summary.Links.Concat(content.Links).Distinct().ToList(), summary.BlockQuotes);

@@ -164,8 +164,10 @@ public sealed class SourceRunner(
                 var backoff = Backoff(interval, state.ConsecutiveFailures);
                 if (run.RetryAfter is { } retryAfter)
                 {
+                    // Never before Retry-After; then up to 10 % later, so sources told the same time do not return in step.
                     state.RetryNotBefore = now + retryAfter;
-                    backoff = retryAfter > backoff ? retryAfter : backoff;
+                    var jittered = retryAfter * (1 + (Random.Shared.NextDouble() * 0.1));
+                    backoff = jittered > backoff ? jittered : backoff;
                 }
 
                 state.NextDueAt = now + backoff;

@@ -15,6 +15,8 @@ public static partial class DateParsing
         ["IST"] = "+0530", ["JST"] = "+0900", ["AEST"] = "+1000", ["AEDT"] = "+1100",
     };
 
+    private static readonly string[] CommonFormats = ["r", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     private static readonly string[] Rfc822Formats =
     [
         "d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm zzz", "d MMM yy HH:mm:ss zzz", "d MMM yy HH:mm zzz",
@@ -29,8 +31,16 @@ public static partial class DateParsing
         }
 
         var text = value.Trim();
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso)
-            && IsoLike().IsMatch(text))
+
+        // Fast paths for the two forms most feeds use: RFC 1123 in GMT and ISO 8601 with an offset.
+        if (DateTimeOffset.TryParseExact(text, CommonFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var common))
+        {
+            return common;
+        }
+
+        if (IsoLike().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso))
         {
             return iso;
         }

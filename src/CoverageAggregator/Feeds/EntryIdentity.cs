@@ -4,7 +4,8 @@ using System.Text;
 namespace CoverageAggregator.Feeds;
 
 /// <summary>
-/// The one policy for a feed item's identity, in order: the guid / Atom id / JSON Feed id; else the item link;
+/// The one policy for a feed item's identity, in order: the RSS guid (else RSS 1.0 rdf:about) / Atom id / JSON Feed id;
+/// else the item link (made absolute);
 /// else a hash of title and content. A guid is trusted even when it is not a permalink, because feeds change
 /// links (tracking parameters, http→https) more often than they change guids.
 /// </summary>

@@ -7,6 +7,7 @@ public sealed record FeedEntry
     public required string Id { get; init; }
     public string? Title { get; init; }
     public string? Link { get; init; }
+    /// <summary>The fullest text the feed gives (content:encoded, Atom content, JSON content), else the summary.</summary>
     public string? ContentHtml { get; init; }
     public string? SummaryHtml { get; init; }
     public string? Author { get; init; }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CoverageAggregator.Feeds;
 
-/// <summary>JSON Feed 1.0 and 1.1 (jsonfeed.org); FeedReader does not read them.</summary>
+/// <summary>JSON Feed 1.0 and 1.1 (jsonfeed.org): 1.1 "authors" or 1.0 "author", the item's url else external_url, made absolute.</summary>
 internal static class JsonFeedParser
 {
     public static ParsedFeed Parse(string json, Uri feedUrl)
@@ -36,16 +36,18 @@ internal static class JsonFeedParser
                     continue;
                 }
 
-                var link = FeedParser.Absolute(baseUrl, Text(item, "url") ?? Text(item, "external_url"));
-                var content = Text(item, "content_html") ?? Text(item, "content_text");
-                var title = Text(item, "title");
+                var link = FeedXml.Absolute(baseUrl, Text(item, "url") ?? Text(item, "external_url"));
+                // content_text is plain text: encoded, so that "<" in it is never read as markup downstream.
+                var content = Text(item, "content_html") ?? (Text(item, "content_text") is { } plain ? System.Net.WebUtility.HtmlEncode(plain) : null);
+                var summary = Text(item, "summary") is { } s ? System.Net.WebUtility.HtmlEncode(s) : null;
+                var title = FeedXml.Clean(Text(item, "title"));
                 entries.Add(new FeedEntry
                 {
                     Id = EntryIdentity.Of(Text(item, "id"), link, title, content),
                     Title = title,
                     Link = link,
-                    ContentHtml = content,
-                    SummaryHtml = Text(item, "summary"),
+                    ContentHtml = content ?? summary,
+                    SummaryHtml = summary,
                     Author = AuthorOf(item) ?? feedAuthor,
                     PublishedAt = DateParsing.Parse(Text(item, "date_published") ?? Text(item, "date_modified")),
                     ContentBase = link is not null ? new Uri(link) : baseUrl,

@@ -11,7 +11,7 @@ namespace CoverageAggregator.Publishing;
 /// The public HTTP handlers both hosts expose (Functions app and `coverage run`): plain methods that answer an
 /// <see cref="HttpReply"/>. Every coverage answer comes from the stored snapshot; a filter narrows the snapshot's items.
 /// </summary>
-public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots snapshots, DigestStore digests, SourceStateStore states)
+public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots snapshots, DigestStore digests, SourceStateStore states, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -88,28 +88,36 @@ public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots 
     /// <summary>GET /api/sources: the health of every source.</summary>
     public async Task<HttpReply> SourcesAsync(CancellationToken cancellationToken)
     {
-        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
-        var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var rows = SourceDescriptor.AllOf(config).Select(source =>
+        var rows = (await SourceHealthAsync(cancellationToken).ConfigureAwait(false)).Select(h => new
         {
-            known.TryGetValue(source.Id, out var state);
-            return new
-            {
-                id = source.Id,
-                kind = source.Kind,
-                name = source.Name,
-                url = state?.CurrentUrl ?? source.Url,
-                lastSuccessAt = state?.LastSuccessAt,
-                lastErrorAt = state?.LastErrorAt,
-                lastError = state?.LastError,
-                lastWarning = state?.LastWarning,
-                consecutiveFailures = state?.ConsecutiveFailures ?? 0,
-                nextDueAt = state?.NextDueAt,
-                disabled = state?.Disabled ?? false,
-                lastItemCount = state?.LastItemCount ?? 0,
-            };
+            id = h.Id,
+            kind = h.Kind,
+            name = h.Name,
+            url = h.Url,
+            status = h.Status(time.GetUtcNow()),
+            lastSuccessAt = h.LastSuccessAt,
+            lastErrorAt = h.LastErrorAt,
+            lastError = h.LastError,
+            lastWarning = h.LastWarning,
+            consecutiveFailures = h.ConsecutiveFailures,
+            nextDueAt = h.NextDueAt,
+            retryNotBefore = h.RetryNotBefore,
+            disabled = h.Disabled,
+            lastItemCount = h.LastItemCount,
         });
         return HttpReply.Json(JsonSerializer.Serialize(new { sources = rows }, Indented));
+    }
+
+    /// <summary>GET /api/status: the same health as an HTML page.</summary>
+    public async Task<HttpReply> SourceStatusHtmlAsync(CancellationToken cancellationToken) =>
+        HttpReply.Html(SourceStatusPage.Render(await SourceHealthAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow()));
+
+    /// <summary>Every configured source with its stored state (none yet for a source never run).</summary>
+    public async Task<IReadOnlyList<SourceStatusRow>> SourceHealthAsync(CancellationToken cancellationToken)
+    {
+        var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+        var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        return SourceDescriptor.AllOf(config).Select(source => SourceStatusRow.Of(source, known.GetValueOrDefault(source.Id))).ToList();
     }
 
     private async Task<HttpReply> ServeAsync(

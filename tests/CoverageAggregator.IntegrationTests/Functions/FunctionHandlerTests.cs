@@ -117,6 +117,20 @@ public class FunctionHandlerTests
         Assert.False(string.IsNullOrEmpty(row.GetProperty("lastError").GetString()));
     }
 
+    [Fact]
+    public async Task SourceStatusShowsAFailingSourceAsAnHtmlPage()
+    {
+        await using var host = await HostWithConfigAsync();
+        var source = Sources.SourceDescriptor.AllOf(await host.Get<Configuration.ConfigProvider>().GetAsync(CancellationToken.None)).Single();
+        await new CollectSource(host.Get<SourceQueue>()).Run(JsonSerializer.Serialize(new { sourceId = source.Id }), CancellationToken.None);
+
+        var (status, body, headers) = await ExecuteAsync(await new SourceStatus(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("text/html", headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Contains("<td class=\"failing\">failing</td>", body, StringComparison.Ordinal);
+    }
+
     private static async Task<TestHost> HostWithConfigAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"config-{Guid.NewGuid():N}.json");

@@ -85,6 +85,7 @@ public class FunctionsMetadataTests(PublishedFunctionsApp app) : IClassFixture<P
             f => f.GetProperty("bindings").EnumerateArray().Select(b => b.TryGetProperty("authLevel", out var level) ? level.GetString() : null).FirstOrDefault(l => l is not null));
         Assert.All(["CollectNow", "AddEssay", "RemoveEssay"], name => Assert.Equal("Function", authLevels[name], ignoreCase: true));
         Assert.All(["CoverageHtml", "CoverageAtomFeed", "CoverageCsvExport", "DigestByDate", "EssayIndex"], name => Assert.Equal("Anonymous", authLevels[name], ignoreCase: true));
+        Assert.Equal("httpTrigger", triggers["SourceStatus"]);
         Assert.True(File.Exists(Path.Combine(output, "host.json")));
         Assert.True(File.Exists(Path.Combine(output, "sources.json")));
     }

@@ -92,6 +92,24 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void EntityDeclarationsHiddenBehindJunkAreStillNeverExpanded()
+    {
+        var bomb = new StringBuilder("<br><b>Notice</b>\n<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a0 \"lol\">");
+        for (var i = 1; i <= 9; i++)
+        {
+            bomb.Append($"<!ENTITY a{i} \"{string.Concat(Enumerable.Repeat($"&a{i - 1};", 10))}\">");
+        }
+
+        bomb.Append("]><rss version=\"2.0\"><channel><title>T</title><item><title>&a9;</title><link>https://b.example/1</link></item></channel></rss>");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var title = Assert.Single(Parse(bomb.ToString()).Entries).Title;
+
+        Assert.Equal("&a9;", title);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 16 * 1024 * 1024);
+    }
+
+    [Fact]
     public void Windows1252FeedDeclaredOnlyInTheXmlDeclarationDecodes()
     {
         var bytes = Encoding.GetEncoding(1252).GetBytes(
