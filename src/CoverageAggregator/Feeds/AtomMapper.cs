@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using CodeHollow.FeedReader;
 using static CoverageAggregator.Feeds.FeedXml;
 
 namespace CoverageAggregator.Feeds;
@@ -12,16 +13,16 @@ internal static class AtomMapper
 {
     public static bool IsAtom(XNamespace ns) => ns == Atom || ns == Atom03;
 
-    public static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl)
+    public static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl, IReadOnlyDictionary<XElement, FeedItem> read)
     {
         var ns = root.Name.Namespace;
         var entries = root.Name.LocalName == "entry" ? [root] : root.Elements(ns + "entry");
         var feedAuthor = AuthorOf(root, ns);
-        var list = entries.Select(entry => ToEntry(entry, ns, feedUrl, feedAuthor)).ToList();
+        var list = entries.Select(entry => ToEntry(entry, read.GetValueOrDefault(entry), ns, feedUrl, feedAuthor)).ToList();
         return (root.Name.LocalName == "feed" ? TextOf(root.Element(ns + "title")) : null, list);
     }
 
-    private static FeedEntry ToEntry(XElement entry, XNamespace ns, Uri feedUrl, string? feedAuthor)
+    private static FeedEntry ToEntry(XElement entry, FeedItem? read, XNamespace ns, Uri feedUrl, string? feedAuthor)
     {
         var links = entry.Elements(ns + "link").ToList();
         var alternate = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault(l => (string?)l.Attribute("rel") is not "self" and not "edit");
@@ -29,11 +30,12 @@ internal static class AtomMapper
         var contentElement = entry.Element(ns + "content");
         var content = ContentOf(contentElement);
         var summary = ContentOf(entry.Element(ns + "summary")) ?? Html(MediaText(entry, "description"));
-        var title = TextOf(entry.Element(ns + "title")) ?? Clean(MediaText(entry, "title"));
+        // Text constructs (type="html|xhtml") are read here; FeedReader's raw title is the fallback.
+        var title = TextOf(entry.Element(ns + "title")) ?? Clean(read?.Title) ?? Clean(MediaText(entry, "title"));
         var sourceElement = entry.Element(ns + "source");
         return new FeedEntry
         {
-            Id = EntryIdentity.Of(NullIfEmpty(entry.Element(ns + "id")?.Value), link, title, content ?? summary),
+            Id = EntryIdentity.Of(NullIfEmpty(read?.Id) ?? NullIfEmpty(entry.Element(ns + "id")?.Value), link, title, content ?? summary),
             Title = title,
             Link = link,
             ContentHtml = content ?? summary,

@@ -5,9 +5,10 @@ using System.Xml.Linq;
 namespace CoverageAggregator.Feeds;
 
 /// <summary>
-/// The one entry point for feeds: bytes in, <see cref="ParsedFeed"/> out. RSS 0.9x/1.0/2.0 (<see cref="RssMapper"/>),
-/// Atom 1.0 and 0.3 feeds and entry documents (<see cref="AtomMapper"/>) are read with <see cref="XmlReader"/> with DTD
-/// processing off and no resolver; JSON Feed through System.Text.Json. A document that declares entities is refused
+/// The one entry point for feeds: bytes in, <see cref="ParsedFeed"/> out. The document is loaded with
+/// <see cref="XmlReader"/> with DTD processing off and no resolver; CodeHollow.FeedReader reads its items from that tree
+/// (<see cref="FeedReaderItems"/>), and RSS 0.9x/1.0/2.0 (<see cref="RssMapper"/>), Atom 1.0 and 0.3 feeds and entry
+/// documents (<see cref="AtomMapper"/>) map them, with what FeedReader does not model; JSON Feed through System.Text.Json. A document that declares entities is refused
 /// (entity expansion and external entities are never processed); a bare DOCTYPE is ignored. Malformed XML gets one
 /// lenient repair pass (<see cref="XmlRepair"/>) that records a warning.
 /// </summary>
@@ -64,7 +65,7 @@ public static partial class FeedParser
             warnings.Add($"not well-formed XML ({strict.Message}); recovered leniently");
         }
 
-        var (title, entries) = Map(root, feedUrl);
+        var (title, entries) = Map(root, feedUrl, FeedReaderItems.Read(root, text));
         if (truncated && entries.Count == 0)
         {
             throw new FeedFormatException("the document is truncated before its first complete item");
@@ -83,17 +84,17 @@ public static partial class FeedParser
         return root.Success ? text.AsSpan(0, root.Index) : text;
     }
 
-    private static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl)
+    private static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl, IReadOnlyDictionary<XElement, CodeHollow.FeedReader.FeedItem> read)
     {
         if (root.Name.LocalName == "rss" || root.Name.LocalName == "RDF" || root.Name.LocalName == "channel")
         {
-            return RssMapper.Map(root, feedUrl);
+            return RssMapper.Map(root, feedUrl, read);
         }
 
         // Atom 1.0 and 0.3; a <feed> in no or another namespace is read as Atom too.
         if (root.Name.LocalName == "feed" || (root.Name.LocalName == "entry" && AtomMapper.IsAtom(root.Name.Namespace)))
         {
-            return AtomMapper.Map(root, feedUrl);
+            return AtomMapper.Map(root, feedUrl, read);
         }
 
         throw new FeedFormatException($"not RSS, Atom or JSON Feed (root element <{root.Name.LocalName}>)");

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using CodeHollow.FeedReader;
 using static CoverageAggregator.Feeds.FeedXml;
 
 namespace CoverageAggregator.Feeds;
@@ -10,7 +11,7 @@ namespace CoverageAggregator.Feeds;
 /// </summary>
 internal static class RssMapper
 {
-    public static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl)
+    public static (string? Title, IReadOnlyList<FeedEntry> Entries) Map(XElement root, Uri feedUrl, IReadOnlyDictionary<XElement, FeedItem> read)
     {
         var channel = root.Name.LocalName == "channel" ? root : Child(root, "channel");
         var items = (channel?.Elements() ?? []).Concat(root.Elements())
@@ -18,25 +19,26 @@ internal static class RssMapper
             .Distinct();
         var channelBase = channel is null ? XmlBase(root, feedUrl) : XmlBase(channel, feedUrl);
         var channelAuthor = PersonName(channel?.Element(Dc + "creator")?.Value) ?? PersonName(channel?.Element(ITunes + "author")?.Value);
-        var entries = items.Select(item => ToEntry(item, feedUrl, channelAuthor)).ToList();
+        var entries = items.Select(item => ToEntry(item, read.GetValueOrDefault(item), feedUrl, channelAuthor)).ToList();
         return (Clean(Child(channel, "title")?.Value), entries);
     }
 
-    private static FeedEntry ToEntry(XElement item, Uri feedUrl, string? channelAuthor)
+    private static FeedEntry ToEntry(XElement item, FeedItem? read, Uri feedUrl, string? channelAuthor)
     {
         var itemBase = XmlBase(item, feedUrl);
         var guid = Child(item, "guid");
-        var guidText = NullIfEmpty(guid?.Value);
+        var guidText = NullIfEmpty(read?.Id) ?? NullIfEmpty(guid?.Value);
         var guidIsLink = guid is not null && !string.Equals((string?)guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
         var atomLink = item.Elements(Atom + "link")
             .FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value;
-        var link = Absolute(itemBase, Child(item, "link")?.Value)
+        var link = Absolute(itemBase, read?.Link)
+            ?? Absolute(itemBase, Child(item, "link")?.Value)
             ?? Absolute(itemBase, atomLink)
             ?? (guidIsLink ? Absolute(itemBase, guidText) : null)
             ?? Absolute(itemBase, (string?)item.Attribute(Rdf + "about"));
-        var description = Html(Child(item, "description")?.Value);
-        var content = Html(item.Element(Content + "encoded")?.Value);
-        var title = Clean(Child(item, "title")?.Value) ?? Clean(item.Element(Dc + "title")?.Value) ?? Clean(MediaText(item, "title"));
+        var description = Html(read?.Description) ?? Html(Child(item, "description")?.Value);
+        var content = Html(read?.Content) ?? Html(item.Element(Content + "encoded")?.Value);
+        var title = Clean(read?.Title) ?? Clean(Child(item, "title")?.Value) ?? Clean(item.Element(Dc + "title")?.Value) ?? Clean(MediaText(item, "title"));
         var summary = description ?? Html(MediaText(item, "description")) ?? Html(item.Element(ITunes + "summary")?.Value);
         var source = Child(item, "source");
         return new FeedEntry
