@@ -23,13 +23,13 @@ for feeds in "${sizes[@]}"; do
   base="http://127.0.0.1:$(cat "$work/port")"
   sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
   export Coverage__StoragePrefix="bench$RANDOM$RANDOM"
-  /usr/bin/time -f "%e %M" -o "$work/r1.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r1.log" 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$work/r1.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r1.log" 2>&1
   curl -fsS -X POST "$base/__control/round/2" >/dev/null
   /usr/bin/time -f "%e %M" -o "$work/r2.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r2.log" 2>&1
   dotnet "$cli" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
   summary=$(python3 "$shared/eval/score.py" --corpus "$corpus" --export "$work/export.json" --base "$base" | tail -1)
   kill $server; wait $server 2>/dev/null || true
-  read -r r1 m1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"
+  read -r r1 m1 u1 s1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"; echo "round 1 CPU: user ${u1}s sys ${s1}s" >&2
   items=$((feeds * 50))
   peak=$(( (m1 > m2 ? m1 : m2) / 1024 ))
   printf "%6s %8s %10s %10s %10s %10s %12s   %s\n" "$feeds" "$items" "$r1" "$r2" \

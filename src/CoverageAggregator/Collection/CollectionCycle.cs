@@ -65,6 +65,8 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
             gate.Dispose();
         }
 
+        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
+
         var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
         CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
         return ordered;

@@ -9,4 +9,7 @@ public sealed record CoverageChange(IReadOnlyList<string> EssayIds, IReadOnlyLis
 public interface ICoverageObserver
 {
     Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken);
+
+    /// <summary>Finishes work the observer deferred (coalesced rebuilds); called at the end of a cycle or a queue message.</summary>
+    Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

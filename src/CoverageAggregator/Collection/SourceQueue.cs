@@ -77,7 +77,9 @@ public sealed class SourceQueue(
         }
 
         var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
-        return await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
+        var report = await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
+        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report;
     }
 
     /// <summary>Tries before a message goes to the poison queue; the Functions host uses the same (host.json maxDequeueCount).</summary>

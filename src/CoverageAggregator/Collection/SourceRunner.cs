@@ -111,6 +111,15 @@ public sealed class SourceRunner(
 
     private static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();
 
+    /// <summary>Lets the observers finish what they deferred (snapshot rebuilds) before a run ends.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task<SourceState> LoadStateAsync(SourceDescriptor source, CancellationToken cancellationToken)
     {
         var state = await states.FindAsync(source.Id, cancellationToken).ConfigureAwait(false);

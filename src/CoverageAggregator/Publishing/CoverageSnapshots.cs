@@ -20,6 +20,8 @@ public sealed class CoverageSnapshots(
 
     private readonly ConcurrentDictionary<string, (CoverageSnapshot Snapshot, DateTimeOffset LoadedAt)> _memory = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Task> _rebuilds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _pending = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The essay's snapshot; built once when none is stored yet. Null for an unknown essay.</summary>
     public async Task<CoverageSnapshot?> GetAsync(string essayId, CancellationToken cancellationToken)
@@ -82,16 +84,57 @@ public sealed class CoverageSnapshots(
         }
     }
 
-    public async Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Schedules a rebuild of each changed essay without waiting for it. Rebuilds coalesce: while one runs, any number of
+    /// changes ask for one more run after it, so a cycle of many sources renders each page a few times, not once per source.
+    /// </summary>
+    public Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         foreach (var essayId in change.EssayIds)
         {
+            lock (_rebuilds)
+            {
+                _pending.Add(essayId);
+                if (!_rebuilds.TryGetValue(essayId, out var running) || running.IsCompleted)
+                {
+                    _rebuilds[essayId] = Task.Run(() => RebuildWhilePendingAsync(essayId), CancellationToken.None);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits for the scheduled rebuilds, so a run that ends (CLI, queue message) leaves its snapshots stored.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Task[] running;
+        lock (_rebuilds)
+        {
+            running = [.. _rebuilds.Values];
+        }
+
+        return Task.WhenAll(running).WaitAsync(cancellationToken);
+    }
+
+    private async Task RebuildWhilePendingAsync(string essayId)
+    {
+        while (true)
+        {
+            lock (_rebuilds)
+            {
+                if (!_pending.Remove(essayId))
+                {
+                    return;
+                }
+            }
+
             try
             {
-                await RebuildAsync(essayId, cancellationToken).ConfigureAwait(false);
+                await RebuildAsync(essayId, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidDataException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or InvalidDataException or System.Text.Json.JsonException)
             {
                 Log.SnapshotFailed(logger, essayId, ex.Message);
             }
