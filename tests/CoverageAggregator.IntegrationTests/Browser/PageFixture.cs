@@ -105,7 +105,9 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
             changed.Add(item);
         }
 
-        await host.Get<CoverageAggregator.Publishing.CoverageSnapshots>().CoverageChangedAsync(new CoverageChange([EssayId], changed), CancellationToken.None);
+        var snapshots = host.Get<CoverageAggregator.Publishing.CoverageSnapshots>();
+        await snapshots.CoverageChangedAsync(new CoverageChange([EssayId], changed), CancellationToken.None);
+        await snapshots.FlushAsync(CancellationToken.None);
     }
 
     private static CoverageItem Social(string url, string kind, string platform, string author, string? title, string excerpt, int engagement, DateTimeOffset at) => new()

@@ -18,27 +18,21 @@ namespace CoverageAggregator.IntegrationTests.Functions;
 /// <summary>Each function class is called directly (no Functions host can run here) on Azurite.</summary>
 public class FunctionHandlerTests
 {
-    private const string Config = """
-        {"essays":[{"id":"essay-1","title":"The Long Fuse","author":"Ada Writer","publication":"Fuse Notes",
-          "urls":["https://fuse.example/p/the-long-fuse"],"keywords":["The Long Fuse"],"publishedAt":"2026-01-01T00:00:00Z"}],
-         "feeds":[{"name":"Example Feed","url":"http://127.0.0.1:9/feed.xml"}]}
-        """;
-
     [Fact]
     public async Task CoverageJsonAnswersNotFoundForAnUnknownEssay()
     {
-        await using var host = await HostWithConfigAsync();
-        var (status, _, _) = await ExecuteAsync(await new CoverageJson(host.Get<CoverageEndpoints>()).Run(Request(), "nope", CancellationToken.None));
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        var (status, _, _) = await FunctionCalls.ExecuteAsync(await new CoverageJson(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), "nope", CancellationToken.None));
         Assert.Equal(404, status);
     }
 
     [Fact]
     public async Task CoverageJsonServesTheStoredItemsInTheExportShape()
     {
-        await using var host = await HostWithConfigAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/a", "A story"), CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "A story"), CancellationToken.None);
 
-        var (status, body, headers) = await ExecuteAsync(await new CoverageJson(host.Get<CoverageEndpoints>()).Run(Request(), "essay-1", CancellationToken.None));
+        var (status, body, headers) = await FunctionCalls.ExecuteAsync(await new CoverageJson(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
         Assert.Equal(200, status);
         var json = JsonDocument.Parse(body).RootElement;
@@ -52,12 +46,12 @@ public class FunctionHandlerTests
     [Fact]
     public async Task CoverageJsonAnswersNotModifiedForTheCurrentETag()
     {
-        await using var host = await HostWithConfigAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/a", "A story"), CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "A story"), CancellationToken.None);
         var function = new CoverageJson(host.Get<CoverageEndpoints>());
-        var (_, _, headers) = await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
+        var (_, _, headers) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
-        var (status, body, _) = await ExecuteAsync(await function.Run(Request(headers["ETag"]), "essay-1", CancellationToken.None));
+        var (status, body, _) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(headers["ETag"]), "essay-1", CancellationToken.None));
 
         Assert.Equal(304, status);
         Assert.Empty(body);
@@ -66,11 +60,11 @@ public class FunctionHandlerTests
     [Fact]
     public async Task CoverageHtmlEncodesHostileTitlesAndDropsJavascriptLinks()
     {
-        await using var host = await HostWithConfigAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/x", "<script>alert(1)</script> roundup"), CancellationToken.None);
-        await host.Get<CoverageStore>().UpsertAsync(Item("javascript:alert(1)", "bad link"), CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/x", "<script>alert(1)</script> roundup"), CancellationToken.None);
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("javascript:alert(1)", "bad link"), CancellationToken.None);
 
-        var (status, body, headers) = await ExecuteAsync(await new CoverageHtml(host.Get<CoverageEndpoints>()).Run(Request(), "essay-1", CancellationToken.None));
+        var (status, body, headers) = await FunctionCalls.ExecuteAsync(await new CoverageHtml(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
         Assert.Equal(200, status);
         Assert.DoesNotContain("<script>alert(", body, StringComparison.OrdinalIgnoreCase);
@@ -82,8 +76,8 @@ public class FunctionHandlerTests
     [Fact]
     public async Task EssayIndexListsEveryTrackedEssay()
     {
-        await using var host = await HostWithConfigAsync();
-        var (status, body, _) = await ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        var (status, body, _) = await FunctionCalls.ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), CancellationToken.None));
         Assert.Equal(200, status);
         Assert.Contains("The Long Fuse", body, StringComparison.Ordinal);
         Assert.Contains("/api/essays/essay-1/coverage", body, StringComparison.Ordinal);
@@ -92,7 +86,7 @@ public class FunctionHandlerTests
     [Fact]
     public async Task ScheduleSourcesEnqueuesOneMessagePerDueSource()
     {
-        await using var host = await HostWithConfigAsync();
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
         var enqueued = await new ScheduleSources(host.Get<SourceQueue>()).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         Assert.Equal(1, enqueued);
         var queue = host.Get<StorageClients>().Queue(SourceQueue.Name);
@@ -103,14 +97,14 @@ public class FunctionHandlerTests
     [Fact]
     public async Task CollectSourceRecordsTheFailureOfAnUnreachableSourceAndShowsItInSourceHealth()
     {
-        await using var host = await HostWithConfigAsync();
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
         var source = Sources.SourceDescriptor.AllOf(await host.Get<Configuration.ConfigProvider>().GetAsync(CancellationToken.None)).Single();
 
         var report = await new CollectSource(host.Get<SourceQueue>()).Run(JsonSerializer.Serialize(new { sourceId = source.Id }), CancellationToken.None);
 
         Assert.NotNull(report);
         Assert.NotNull(report.Error);
-        var (status, body, _) = await ExecuteAsync(await new SourceHealth(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
+        var (status, body, _) = await FunctionCalls.ExecuteAsync(await new SourceHealth(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), CancellationToken.None));
         Assert.Equal(200, status);
         var row = JsonDocument.Parse(body).RootElement.GetProperty("sources")[0];
         Assert.Equal(1, row.GetProperty("consecutiveFailures").GetInt32());
@@ -120,54 +114,14 @@ public class FunctionHandlerTests
     [Fact]
     public async Task SourceStatusShowsAFailingSourceAsAnHtmlPage()
     {
-        await using var host = await HostWithConfigAsync();
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
         var source = Sources.SourceDescriptor.AllOf(await host.Get<Configuration.ConfigProvider>().GetAsync(CancellationToken.None)).Single();
         await new CollectSource(host.Get<SourceQueue>()).Run(JsonSerializer.Serialize(new { sourceId = source.Id }), CancellationToken.None);
 
-        var (status, body, headers) = await ExecuteAsync(await new SourceStatus(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
+        var (status, body, headers) = await FunctionCalls.ExecuteAsync(await new SourceStatus(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), CancellationToken.None));
 
         Assert.Equal(200, status);
         Assert.StartsWith("text/html", headers["Content-Type"], StringComparison.Ordinal);
         Assert.Contains("<td class=\"failing\">failing</td>", body, StringComparison.Ordinal);
-    }
-
-    private static async Task<TestHost> HostWithConfigAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"config-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, Config);
-        return new TestHost(path, new Dictionary<string, string?> { ["Coverage:Fetch:TimeoutSeconds"] = "2", ["Coverage:Fetch:MaxRetries"] = "0" });
-    }
-
-    private static CoverageItem Item(string url, string title) => new()
-    {
-        EssayId = "essay-1",
-        Url = url,
-        Title = title,
-        Outlet = "News",
-        CitesBy = CitesBy.Link,
-        PublishedAt = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero),
-        FirstSeenAt = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero),
-    };
-
-    private static HttpRequest Request(string? ifNoneMatch = null)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        if (ifNoneMatch is not null)
-        {
-            context.Request.Headers.IfNoneMatch = ifNoneMatch;
-        }
-
-        return context.Request;
-    }
-
-    private static async Task<(int Status, string Body, Dictionary<string, string> Headers)> ExecuteAsync(IActionResult result)
-    {
-        var context = new DefaultHttpContext();
-        using var body = new MemoryStream();
-        context.Response.Body = body;
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()), headers);
     }
 }

@@ -18,12 +18,6 @@ namespace CoverageAggregator.IntegrationTests.Publishing;
 
 public class SnapshotServingTests
 {
-    private const string Config = """
-        {"essays":[{"id":"essay-1","title":"The Long Fuse","author":"Ada Writer","publication":"Fuse Notes",
-          "urls":["https://fuse.example/p/the-long-fuse"],"keywords":["The Long Fuse"],"publishedAt":"2026-01-01T00:00:00Z"}],
-         "feeds":[{"name":"Example Feed","url":"http://127.0.0.1:9/feed.xml"}]}
-        """;
-
     [Fact]
     public async Task ASourceRunThatStoresCoverageRebuildsTheStoredSnapshot()
     {
@@ -48,16 +42,18 @@ public class SnapshotServingTests
     [Fact]
     public async Task RequestsAreServedFromTheStoredSnapshotNotFromTheItemTable()
     {
-        await using var host = await HostAsync();
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
         var store = host.Get<CoverageStore>();
-        await store.UpsertAsync(Item("https://news.example/a", "First story"), CancellationToken.None);
+        await store.UpsertAsync(FunctionCalls.Item("https://news.example/a", "First story"), CancellationToken.None);
         var function = new CoverageHtml(host.Get<CoverageEndpoints>());
-        await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
+        await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
-        await store.UpsertAsync(Item("https://news.example/b", "Second story"), CancellationToken.None);
-        var (_, before, _) = await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
-        await host.Get<CoverageSnapshots>().CoverageChangedAsync(new CoverageChange(["essay-1"], []), CancellationToken.None);
-        var (_, after, _) = await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
+        await store.UpsertAsync(FunctionCalls.Item("https://news.example/b", "Second story"), CancellationToken.None);
+        var (_, before, _) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
+        var snapshots = host.Get<CoverageSnapshots>();
+        await snapshots.CoverageChangedAsync(new CoverageChange(["essay-1"], []), CancellationToken.None);
+        await snapshots.FlushAsync(CancellationToken.None);
+        var (_, after, _) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
         Assert.DoesNotContain("Second story", before, StringComparison.Ordinal);
         Assert.Contains("Second story", after, StringComparison.Ordinal);
@@ -66,12 +62,12 @@ public class SnapshotServingTests
     [Fact]
     public async Task TheAtomFeedIsServedWithAnETagAndAnswersNotModified()
     {
-        await using var host = await HostAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/a", "A story"), CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "A story"), CancellationToken.None);
         var function = new CoverageAtomFeed(host.Get<CoverageEndpoints>());
 
-        var (status, body, headers) = await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
-        var (again, empty, _) = await ExecuteAsync(await function.Run(Request(headers["ETag"]), "essay-1", CancellationToken.None));
+        var (status, body, headers) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
+        var (again, empty, _) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(headers["ETag"]), "essay-1", CancellationToken.None));
 
         Assert.Equal(200, status);
         Assert.StartsWith("application/atom+xml", headers["Content-Type"], StringComparison.Ordinal);
@@ -84,11 +80,11 @@ public class SnapshotServingTests
     [Fact]
     public async Task TheCsvIsAnAttachmentWithOneRowPerItemAndNeutralisedFormulas()
     {
-        await using var host = await HostAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/a", "=cmd|' /C calc'!A0"), CancellationToken.None);
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/b", "Plain, with comma"), CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "=cmd|' /C calc'!A0"), CancellationToken.None);
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/b", "Plain, with comma"), CancellationToken.None);
 
-        var (status, body, headers) = await ExecuteAsync(await new CoverageCsvExport(host.Get<CoverageEndpoints>()).Run(Request(), "essay-1", CancellationToken.None));
+        var (status, body, headers) = await FunctionCalls.ExecuteAsync(await new CoverageCsvExport(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
 
         Assert.Equal(200, status);
         Assert.Contains("attachment", headers["Content-Disposition"], StringComparison.Ordinal);
@@ -100,14 +96,14 @@ public class SnapshotServingTests
     [Fact]
     public async Task QueryStringFiltersNarrowTheJsonAndCarryTheirOwnETag()
     {
-        await using var host = await HostAsync();
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://news.example/a", "An article"), CancellationToken.None);
-        await host.Get<CoverageStore>().UpsertAsync(Item("https://social.example/p", "A post") with { Kind = CoverageKinds.Post, Outlet = "Bluesky" }, CancellationToken.None);
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "An article"), CancellationToken.None);
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://social.example/p", "A post") with { Kind = CoverageKinds.Post, Outlet = "Bluesky" }, CancellationToken.None);
         var function = new CoverageJson(host.Get<CoverageEndpoints>());
 
-        var (_, all, allHeaders) = await ExecuteAsync(await function.Run(Request(), "essay-1", CancellationToken.None));
-        var (_, posts, postHeaders) = await ExecuteAsync(await function.Run(Request(query: "?kind=post"), "essay-1", CancellationToken.None));
-        var (again, _, _) = await ExecuteAsync(await function.Run(Request(postHeaders["ETag"], "?kind=post"), "essay-1", CancellationToken.None));
+        var (_, all, allHeaders) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(), "essay-1", CancellationToken.None));
+        var (_, posts, postHeaders) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(query: "?kind=post"), "essay-1", CancellationToken.None));
+        var (again, _, _) = await FunctionCalls.ExecuteAsync(await function.Run(FunctionCalls.Request(postHeaders["ETag"], "?kind=post"), "essay-1", CancellationToken.None));
 
         Assert.Equal(2, JsonDocument.Parse(all).RootElement.GetProperty("items").GetArrayLength());
         var item = Assert.Single(JsonDocument.Parse(posts).RootElement.GetProperty("items").EnumerateArray());
@@ -119,15 +115,15 @@ public class SnapshotServingTests
     [Fact]
     public async Task AnEssayAddedThroughTheAdminEndpointIsTrackedAndARemovedOneIsNot()
     {
-        await using var host = await HostAsync();
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
         var admin = host.Get<AdminEndpoints>();
         var essay = """{"id":"essay-2","title":"A Second Essay","author":"Bo Writer","urls":["https://fuse.example/p/second"]}""";
 
-        var (added, _, _) = await ExecuteAsync(await new AddEssay(admin).Run(Request(body: essay, method: "POST"), CancellationToken.None));
-        var (_, listed, _) = await ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
-        var (removed, _, _) = await ExecuteAsync(await new RemoveEssay(admin).Run(Request(method: "DELETE"), "essay-1", CancellationToken.None));
-        var (_, after, _) = await ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(Request(), CancellationToken.None));
-        var (bad, _, _) = await ExecuteAsync(await new AddEssay(admin).Run(Request(body: """{"id":"x","title":"t","urls":["javascript:alert(1)"]}""", method: "POST"), CancellationToken.None));
+        var (added, _, _) = await FunctionCalls.ExecuteAsync(await new AddEssay(admin).Run(FunctionCalls.Request(body: essay, method: "POST"), CancellationToken.None));
+        var (_, listed, _) = await FunctionCalls.ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), CancellationToken.None));
+        var (removed, _, _) = await FunctionCalls.ExecuteAsync(await new RemoveEssay(admin).Run(FunctionCalls.Request(method: "DELETE"), "essay-1", CancellationToken.None));
+        var (_, after, _) = await FunctionCalls.ExecuteAsync(await new EssayIndex(host.Get<CoverageEndpoints>()).Run(FunctionCalls.Request(), CancellationToken.None));
+        var (bad, _, _) = await FunctionCalls.ExecuteAsync(await new AddEssay(admin).Run(FunctionCalls.Request(body: """{"id":"x","title":"t","urls":["javascript:alert(1)"]}""", method: "POST"), CancellationToken.None));
 
         Assert.Equal(201, added);
         Assert.Contains("A Second Essay", listed, StringComparison.Ordinal);
@@ -136,56 +132,5 @@ public class SnapshotServingTests
         Assert.DoesNotContain("The Long Fuse", after, StringComparison.Ordinal);
         Assert.Contains("A Second Essay", after, StringComparison.Ordinal);
         Assert.Equal(400, bad);
-    }
-
-    private static async Task<TestHost> HostAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"config-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, Config);
-        return new TestHost(path, new Dictionary<string, string?> { ["Coverage:Fetch:TimeoutSeconds"] = "2", ["Coverage:Fetch:MaxRetries"] = "0" });
-    }
-
-    private static CoverageItem Item(string url, string title) => new()
-    {
-        EssayId = "essay-1",
-        Url = url,
-        Title = title,
-        Outlet = "News",
-        CitesBy = CitesBy.Link,
-        PublishedAt = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero),
-        FirstSeenAt = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero),
-    };
-
-    private static HttpRequest Request(string? ifNoneMatch = null, string? query = null, string? body = null, string method = "GET")
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        if (ifNoneMatch is not null)
-        {
-            context.Request.Headers.IfNoneMatch = ifNoneMatch;
-        }
-
-        if (query is not null)
-        {
-            context.Request.QueryString = new QueryString(query);
-        }
-
-        if (body is not null)
-        {
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-            context.Request.ContentType = "application/json";
-        }
-
-        return context.Request;
-    }
-
-    private static async Task<(int Status, string Body, Dictionary<string, string> Headers)> ExecuteAsync(IActionResult result)
-    {
-        var context = new DefaultHttpContext();
-        using var body = new MemoryStream();
-        context.Response.Body = body;
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()), headers);
     }
 }
