@@ -13,7 +13,9 @@ namespace CoverageAggregator.Collection;
 public sealed record CycleProgress(int Done, int Total, int Coverage, int Failures, SourceReport? Last);
 
 /// <summary>One collection cycle over every source now, concurrently with a bounded degree and a per-host limit.</summary>
-public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStore, EssayProfiles profiles, SourceRunner runner, IOptions<CoverageOptions> options, TimeProvider time, ILogger<CollectionCycle> logger)
+public sealed class CollectionCycle(
+    ConfigProvider configs, EssayStore essayStore, SourceStateStore states, EssayProfiles profiles, SourceRunner runner,
+    IOptions<CoverageOptions> options, TimeProvider time, ILogger<CollectionCycle> logger)
 {
     public async Task<IReadOnlyList<SourceReport>> RunAsync(IProgress<CycleProgress>? progress, CancellationToken cancellationToken)
     {
@@ -31,6 +33,7 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
 
         var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         var sources = SourceDescriptor.AllOf(config);
+        var stored = await StoredStatesAsync(cancellationToken).ConfigureAwait(false);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         var reports = new ConcurrentBag<SourceReport>();
         int done = 0, coverage = 0, failures = 0;
@@ -43,7 +46,7 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
             SourceReport report;
             try
             {
-                report = await runner.RunAsync(source, essays, force: true, token).ConfigureAwait(false);
+                report = await runner.RunAsync(source, stored.GetValueOrDefault(source.Id), essays, force: true, token).ConfigureAwait(false);
             }
             finally
             {
@@ -67,9 +70,23 @@ public sealed class CollectionCycle(ConfigProvider configs, EssayStore essayStor
 
         await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
 
+
         var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
         CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
         return ordered;
+    }
+
+    /// <summary>Every source's stored state in one query; empty when storage is down (each source then reports it).</summary>
+    private async Task<IReadOnlyDictionary<string, SourceState>> StoredStatesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
+        {
+            return new Dictionary<string, SourceState>();
+        }
     }
 
     /// <summary>The per-host lane of a source; hosts that only differ by port share one.</summary>

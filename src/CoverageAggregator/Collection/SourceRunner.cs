@@ -27,22 +27,26 @@ public sealed class SourceRunner(
     ILogger<SourceRunner> logger,
     IEnumerable<ICoverageObserver> observers)
 {
-    public async Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    public Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken) =>
+        RunAsync(source, stored: null, essays, force, cancellationToken);
+
+    /// <summary>Runs a source whose stored state the caller already read (a cycle reads them all in one query); null reads it.</summary>
+    public async Task<SourceReport> RunAsync(SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
     {
         using var activity = CoverageTelemetry.StartSource(source);
         var started = time.GetTimestamp();
-        var report = await RunCoreAsync(source, essays, force, cancellationToken).ConfigureAwait(false);
+        var report = await RunCoreAsync(source, stored, essays, force, cancellationToken).ConfigureAwait(false);
         CoverageTelemetry.SourceDone(activity, report, time.GetElapsedTime(started));
         return report;
     }
 
-    private async Task<SourceReport> RunCoreAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    private async Task<SourceReport> RunCoreAsync(SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         SourceState state;
         try
         {
-            state = await LoadStateAsync(source, cancellationToken).ConfigureAwait(false);
+            state = Prepare(source, stored ?? await states.FindAsync(source.Id, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
@@ -120,9 +124,9 @@ public sealed class SourceRunner(
         }
     }
 
-    private async Task<SourceState> LoadStateAsync(SourceDescriptor source, CancellationToken cancellationToken)
+    /// <summary>The stored state, or a fresh one when there is none or the source's URL changed in the sources file.</summary>
+    private static SourceState Prepare(SourceDescriptor source, SourceState? state)
     {
-        var state = await states.FindAsync(source.Id, cancellationToken).ConfigureAwait(false);
         if (state is null || state.ConfiguredUrl != source.Url)
         {
             state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url };

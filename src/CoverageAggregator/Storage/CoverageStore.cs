@@ -10,9 +10,10 @@ namespace CoverageAggregator.Storage;
 /// collectors at once never lose each other's URLs. A new item that is a near-duplicate of a stored one (same text by
 /// MinHash, or named in its "also at") merges into it, under the URL of the original (<see cref="NearDuplicates"/>).
 /// An item whose URL is a Google News link is never stored.</summary>
-public sealed class CoverageStore(StorageClients storage)
+public sealed class CoverageStore(StorageClients storage, TimeProvider? time = null)
 {
     private readonly TableHandle _table = new(storage.Table("items"));
+    private readonly CopyIndex _copies = new(time ?? TimeProvider.System);
 
     /// <summary>Adds the item or merges it into the stored one; answers true when the item was new.</summary>
     public async Task<bool> UpsertAsync(CoverageItem item, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class CoverageStore(StorageClients storage)
         }
     }
 
-    private static async Task<bool> UpsertOnceAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    private async Task<bool> UpsertOnceAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } existing)
@@ -49,6 +50,7 @@ public sealed class CoverageStore(StorageClients storage)
             }
 
             await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
+            _copies.Remember(item);
             return true;
         }
 
@@ -60,6 +62,7 @@ public sealed class CoverageStore(StorageClients storage)
         }
 
         await table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        _copies.Remember(merged);
         return false;
     }
 
@@ -69,27 +72,26 @@ public sealed class CoverageStore(StorageClients storage)
             .ToList();
 
     /// <summary>A stored item of the same essay that is the same story: named in each other's "also at", or the same text.</summary>
-    private static async Task<ItemEntity?> FindCopyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    private async Task<ItemEntity?> FindCopyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
     {
-        var key = item.Key;
-        var alsoAtKeys = item.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal);
-        ItemEntity? sameText = null;
-        await foreach (var entity in table.QueryAsync<ItemEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {item.EssayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        var rowKey = await _copies.FindCopyKeyAsync(table, item, cancellationToken).ConfigureAwait(false);
+        if (rowKey is null)
         {
-            var stored = entity.ToItem();
-            if (alsoAtKeys.Contains(entity.RowKey) || stored.AlsoAt.Any(u => CoverageItem.KeyFor(u) == key))
-            {
-                return entity;
-            }
-
-            sameText ??= NearDuplicates.AreSameStory(stored, item) ? entity : null;
+            return null;
         }
 
-        return sameText;
+        var stored = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue || stored.Value is null)
+        {
+            _copies.Forget(item.EssayId, rowKey); // removed by another instance since the index was read
+            return null;
+        }
+
+        return stored.Value;
     }
 
     /// <summary>Merges a copy into the stored story; when the copy is the original, the story moves to the copy's key.</summary>
-    private static async Task MergeCopyAsync(TableClient table, ItemEntity stored, CoverageItem copy, CancellationToken cancellationToken)
+    private async Task MergeCopyAsync(TableClient table, ItemEntity stored, CoverageItem copy, CancellationToken cancellationToken)
     {
         var storedItem = stored.ToItem();
         var merged = NearDuplicates.Merge(storedItem, copy);
@@ -98,13 +100,16 @@ public sealed class CoverageStore(StorageClients storage)
             if (!Same(merged, storedItem))
             {
                 await table.UpdateEntityAsync(ItemEntity.From(merged), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                _copies.Remember(merged);
             }
 
             return;
         }
 
         await table.AddEntityAsync(ItemEntity.From(merged), cancellationToken).ConfigureAwait(false);
+        _copies.Remember(merged);
         await table.DeleteEntityAsync(stored.PartitionKey, stored.RowKey, stored.ETag, cancellationToken).ConfigureAwait(false);
+        _copies.Forget(stored.PartitionKey, stored.RowKey);
     }
 
     private static bool Same(CoverageItem a, CoverageItem b) =>
