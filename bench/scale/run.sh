@@ -3,7 +3,8 @@
 #   bench/scale/run.sh [FEEDS ...]     default: 500
 # For each size: generate FEEDS x 50 items, collect round 1 (cold), switch the server to round 2 (5% of feeds
 # changed), collect again, and print wall time, peak RSS (GNU time), items/s and the scorer's summary line.
-# Needs Azurite running (scripts/azurite.sh start) and a Release build of the CLI.
+# Each size gets a private Azurite (from node_modules, on free ports, empty data folder): a shared, long-lived one
+# slows down as earlier runs' tables pile up in its in-memory database, which skews the figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -16,6 +17,15 @@ export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxP
 printf "%6s %8s %10s %10s %10s %10s %12s\n" feeds items r1_s r2_s r2/r1 peak_MB items/s
 for feeds in "${sizes[@]}"; do
   work=$(mktemp -d); corpus="$work/corpus"
+  ports=($(python3 -c 'import socket
+for _ in range(3):
+    s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'))
+  node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --location "$work/azurite" \
+    --blobHost 127.0.0.1 --blobPort "${ports[0]}" --queueHost 127.0.0.1 --queuePort "${ports[1]}" \
+    --tableHost 127.0.0.1 --tablePort "${ports[2]}" >/dev/null 2>&1 &
+  azurite=$!
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null && break; sleep 0.2; done
+  export COVERAGE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${ports[2]}/devstoreaccount1;"
   python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
   python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
   server=$!
@@ -28,7 +38,7 @@ for feeds in "${sizes[@]}"; do
   /usr/bin/time -f "%e %M" -o "$work/r2.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r2.log" 2>&1
   dotnet "$cli" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
   summary=$(python3 "$shared/eval/score.py" --corpus "$corpus" --export "$work/export.json" --base "$base" | tail -1)
-  kill $server; wait $server 2>/dev/null || true
+  kill $server $azurite; wait $server $azurite 2>/dev/null || true
   read -r r1 m1 u1 s1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"; echo "round 1 CPU: user ${u1}s sys ${s1}s" >&2
   items=$((feeds * 50))
   peak=$(( (m1 > m2 ? m1 : m2) / 1024 ))
