@@ -204,16 +204,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     {
         var ownHost = Uri.TryCreate(candidate.Url, UriKind.Absolute, out var own) ? own.Host : null;
         var external = candidate.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && !string.Equals(u.Host, ownHost, StringComparison.OrdinalIgnoreCase));
-        foreach (var link in external.Take(MaxLinksResolved))
-        {
-            var target = await pages.ResolveAsync(link, cancellationToken).ConfigureAwait(false);
-            if (target is not null && target != link && essay.IsEssayUrl(target))
-            {
-                return CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, target] });
-            }
-        }
-
-        return null;
+        return await pages.FindEssayTargetAsync(essay, external, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
+            ? CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, target] })
+            : null;
     }
 
     /// <summary>

@@ -71,6 +71,24 @@ public sealed class PageResolver(Fetcher fetcher)
         return GoogleNewsLinks.LinkWithTitle(document, homePage.FinalUrl, title) is { } linked && !GoogleNewsLinks.IsGoogleNews(linked) ? linked : null;
     }
 
+    /// <summary>
+    /// The essay URL that one of <paramref name="links"/> lands on after its redirects (short links, app links, feed
+    /// proxies), trying at most <paramref name="max"/> of them in order; null when none does.
+    /// </summary>
+    public async Task<string?> FindEssayTargetAsync(EssayProfile essay, IEnumerable<string> links, int max, CancellationToken cancellationToken)
+    {
+        foreach (var link in links.Take(max))
+        {
+            var target = await ResolveAsync(link, cancellationToken).ConfigureAwait(false);
+            if (target is not null && target != link && essay.IsEssayUrl(target))
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Where a link finally lands after its redirects; null when it cannot be reached.</summary>
     public Task<string?> ResolveAsync(string url, CancellationToken cancellationToken)
     {

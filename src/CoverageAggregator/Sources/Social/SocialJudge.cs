@@ -56,15 +56,9 @@ internal sealed class SocialJudge(PageResolver pages)
         }
 
         var shortLinks = post.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && Shorteners.Contains(u.Host));
-        foreach (var link in shortLinks.Take(MaxLinksResolved))
-        {
-            if (await pages.ResolveAsync(link, cancellationToken).ConfigureAwait(false) is { } target && essay.IsEssayUrl(target))
-            {
-                return CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] });
-            }
-        }
-
-        return citation;
+        return await pages.FindEssayTargetAsync(essay, shortLinks, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
+            ? CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] })
+            : citation;
     }
 
     private static CoverageItem ItemOf(SourceContext context, EssayProfile essay, SocialPost post, Citation citation) => new()
