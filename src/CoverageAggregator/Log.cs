@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Source {SourceId}: {Warning}")]
     public static partial void SourceWarning(ILogger logger, string sourceId, string warning);
 
+    [LoggerMessage(10, LogLevel.Warning, "States of {Count} sources not saved (they are fetched in full next time): {Error}")]
+    public static partial void SourceStatesNotSaved(ILogger logger, int count, string error);
+
     [LoggerMessage(5, LogLevel.Information, "Enqueued {Count} due sources")]
     public static partial void SourcesEnqueued(ILogger logger, int count);
 

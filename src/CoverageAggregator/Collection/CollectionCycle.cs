@@ -36,6 +36,7 @@ public sealed class CollectionCycle(
         var stored = await StoredStatesAsync(cancellationToken).ConfigureAwait(false);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         var reports = new ConcurrentBag<SourceReport>();
+        var batch = new CycleBatch(states, logger);
         int done = 0, coverage = 0, failures = 0;
         progress?.Report(new CycleProgress(0, sources.Count, 0, 0, null));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
@@ -46,7 +47,7 @@ public sealed class CollectionCycle(
             SourceReport report;
             try
             {
-                report = await runner.RunAsync(source, stored.GetValueOrDefault(source.Id), essays, force: true, token).ConfigureAwait(false);
+                report = await runner.RunAsync(source, stored.GetValueOrDefault(source.Id), essays, force: true, batch, token).ConfigureAwait(false);
             }
             finally
             {
@@ -68,8 +69,7 @@ public sealed class CollectionCycle(
             gate.Dispose();
         }
 
-        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
-
+        await runner.CompleteAsync(batch, config.Essays.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
 
         var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
         CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);

@@ -28,19 +28,24 @@ public sealed class SourceRunner(
     IEnumerable<ICoverageObserver> observers)
 {
     public Task<SourceReport> RunAsync(SourceDescriptor source, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken) =>
-        RunAsync(source, stored: null, essays, force, cancellationToken);
+        RunAsync(source, stored: null, essays, force, batch: null, cancellationToken);
 
-    /// <summary>Runs a source whose stored state the caller already read (a cycle reads them all in one query); null reads it.</summary>
-    public async Task<SourceReport> RunAsync(SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a source whose stored state the caller already read (a cycle reads them all in one query; null reads it).
+    /// With a batch, the source's state and the observers' notice wait in it (see <see cref="CompleteAsync"/>).
+    /// </summary>
+    public async Task<SourceReport> RunAsync(
+        SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CycleBatch? batch, CancellationToken cancellationToken)
     {
         using var activity = CoverageTelemetry.StartSource(source);
         var started = time.GetTimestamp();
-        var report = await RunCoreAsync(source, stored, essays, force, cancellationToken).ConfigureAwait(false);
+        var report = await RunCoreAsync(source, stored, essays, force, batch, cancellationToken).ConfigureAwait(false);
         CoverageTelemetry.SourceDone(activity, report, time.GetElapsedTime(started));
         return report;
     }
 
-    private async Task<SourceReport> RunCoreAsync(SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CancellationToken cancellationToken)
+    private async Task<SourceReport> RunCoreAsync(
+        SourceDescriptor source, SourceState? stored, IReadOnlyList<EssayProfile> essays, bool force, CycleBatch? batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         SourceState state;
@@ -66,7 +71,7 @@ public sealed class SourceRunner(
         var collector = collectors.FirstOrDefault(c => c.CanCollect(source));
         if (collector is null)
         {
-            return await RecordAsync(source, state, new SourceRun { Outcome = FetchOutcome.Failed, Error = $"no collector for source type \"{source.Kind}\"" }, 0, cancellationToken).ConfigureAwait(false);
+            return await RecordAsync(source, state, new SourceRun { Outcome = FetchOutcome.Failed, Error = $"no collector for source type \"{source.Kind}\"" }, 0, batch, cancellationToken).ConfigureAwait(false);
         }
 
         SourceRun run;
@@ -93,9 +98,13 @@ public sealed class SourceRunner(
             if (run.Items.Count > 0)
             {
                 var change = new CoverageChange(run.Items.Select(i => i.EssayId).Distinct(StringComparer.Ordinal).ToList(), added);
-                foreach (var observer in observers)
+                if (batch is null)
                 {
-                    await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                    await NotifyAsync(change, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    batch.Add(change);
                 }
             }
 
@@ -104,7 +113,7 @@ public sealed class SourceRunner(
                 await seen.MarkSeenAsync(source.Id, run.Seen, now, cancellationToken).ConfigureAwait(false);
             }
 
-            return await RecordAsync(source, state, run, added.Count, cancellationToken).ConfigureAwait(false);
+            return await RecordAsync(source, state, run, added.Count, batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
@@ -114,6 +123,30 @@ public sealed class SourceRunner(
     }
 
     private static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();
+
+    /// <summary>
+    /// Ends a cycle's batch: writes the states it holds, tells the observers once about every essay of the cycle (so a
+    /// page left behind by a killed run is brought up to date too) and the items that are new, and waits for them.
+    /// </summary>
+    public async Task CompleteAsync(CycleBatch batch, IEnumerable<string> essayIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var change = await batch.CompleteAsync(essayIds, cancellationToken).ConfigureAwait(false);
+        if (change.EssayIds.Count > 0)
+        {
+            await NotifyAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(CoverageChange change, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Lets the observers finish what they deferred (snapshot rebuilds) before a run ends.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -137,7 +170,7 @@ public sealed class SourceRunner(
         return state;
     }
 
-    private async Task<SourceReport> RecordAsync(SourceDescriptor source, SourceState state, SourceRun run, int added, CancellationToken cancellationToken)
+    private async Task<SourceReport> RecordAsync(SourceDescriptor source, SourceState state, SourceRun run, int added, CycleBatch? batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var interval = TimeSpan.FromMinutes(options.Value.SourceIntervalMinutes);
@@ -201,7 +234,7 @@ public sealed class SourceRunner(
             Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
         }
 
-        await states.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        await (batch is null ? states.SaveAsync(state, cancellationToken) : batch.SaveStateAsync(state, cancellationToken)).ConfigureAwait(false);
         return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
     }
 

@@ -17,6 +17,7 @@ internal static class FetchingServices
         services.AddHttpClient<Fetcher>()
             .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<AddressGuard>()))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers() // per-request start/end logs and scopes cost CPU on every fetch; the fetcher logs what fails
             .AddStandardResilienceHandler()
             .SelectPipelineByAuthority()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>

@@ -14,6 +14,10 @@ public sealed class SourceStateStore(StorageClients storage)
         await _table.ExecuteAsync(table => table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes many states in transactions of up to 100 (one partition holds them all).</summary>
+    public Task SaveAllAsync(IEnumerable<SourceState> states, CancellationToken cancellationToken) =>
+        _table.UpsertAllAsync(states, cancellationToken);
+
     public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken) =>
         await _table.QueryAsync<SourceState>(TableClient.CreateQueryFilter($"PartitionKey eq {SourceState.Partition}"), cancellationToken).ConfigureAwait(false);
 }

@@ -40,6 +40,24 @@ public class SnapshotServingTests
     }
 
     [Fact]
+    public async Task ACycleBringsASnapshotLeftBehindByAKilledRunUpToDateEvenWhenItFindsNothingNew()
+    {
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        var cycle = host.Get<CollectionCycle>();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var before = await host.Get<SnapshotStore>().FindAsync("essay-1", CancellationToken.None);
+
+        // What a run killed between storing an item and telling the observers leaves: the item, an older snapshot.
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "Stored before the kill"), CancellationToken.None);
+        var reports = await cycle.RunAsync(null, CancellationToken.None);
+        var after = await host.Get<SnapshotStore>().FindAsync("essay-1", CancellationToken.None);
+
+        Assert.Empty(before!.Export.Items);
+        Assert.Equal(0, reports.Sum(r => r.NewCoverage));
+        Assert.Equal("Stored before the kill", Assert.Single(after!.Export.Items).Title);
+    }
+
+    [Fact]
     public async Task RequestsAreServedFromTheStoredSnapshotNotFromTheItemTable()
     {
         await using var host = await FunctionCalls.HostWithOneEssayAsync();

@@ -1,0 +1,80 @@
+using CoverageAggregator.Coverage;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CoverageAggregator.Collection;
+
+/// <summary>
+/// What a cycle defers so it does not pay per source: source states, written in transactions of up to 100 (they share
+/// one partition), and coverage changes, told to the observers once at the end. Coverage and judged entries are never
+/// deferred, so a process killed before a state is written only costs that source an unconditional fetch next time.
+/// </summary>
+public sealed class CycleBatch(SourceStateStore states, ILogger logger)
+{
+    /// <summary>The most entities one Table Storage transaction takes.</summary>
+    public const int StatesPerWrite = 100;
+
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _essayIds = new(StringComparer.Ordinal);
+    private readonly List<CoverageItem> _added = [];
+    private List<SourceState> _states = [];
+
+    /// <summary>Holds the state; writes the held ones once a transaction's worth is waiting.</summary>
+    public Task SaveStateAsync(SourceState state, CancellationToken cancellationToken)
+    {
+        List<SourceState>? full = null;
+        lock (_lock)
+        {
+            _states.Add(state);
+            if (_states.Count >= StatesPerWrite)
+            {
+                (full, _states) = (_states, []);
+            }
+        }
+
+        return full is null ? Task.CompletedTask : WriteAsync(full, cancellationToken);
+    }
+
+    public void Add(CoverageChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_lock)
+        {
+            _essayIds.UnionWith(change.EssayIds);
+            _added.AddRange(change.Added);
+        }
+    }
+
+    /// <summary>Writes the states still held and answers the cycle's change over <paramref name="essayIds"/> and any changed essay.</summary>
+    public async Task<CoverageChange> CompleteAsync(IEnumerable<string> essayIds, CancellationToken cancellationToken)
+    {
+        List<SourceState> rest;
+        lock (_lock)
+        {
+            (rest, _states) = (_states, []);
+        }
+
+        if (rest.Count > 0)
+        {
+            await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_lock)
+        {
+            return new CoverageChange([.. _essayIds.Union(essayIds, StringComparer.Ordinal)], [.. _added]);
+        }
+    }
+
+    /// <summary>A failed write is logged, not thrown: those sources keep their older state and are fetched in full next time.</summary>
+    private async Task WriteAsync(List<SourceState> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await states.SaveAllAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
+        {
+            Log.SourceStatesNotSaved(logger, batch.Count, ex.Message.Split('\n', 2)[0].Trim());
+        }
+    }
+}
