@@ -9,8 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 shared="$root/../shared"
-cli="$root/src/CoverageAggregator.Cli/bin/Release/net10.0/coverage.dll"
-[ -f "$cli" ] || dotnet build src/CoverageAggregator.Cli -c Release -v q >/dev/null
+# The CLI as it would be installed: published for this machine's runtime, precompiled (ReadyToRun).
+# SCALE_CLI=path/to/coverage.dll measures another build instead (e.g. the plain `dotnet build` output).
+cli="${SCALE_CLI:-$root/artifacts/bench-cli/coverage.dll}"
+if [ -z "${SCALE_CLI:-}" ]; then
+  dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained false -o "$root/artifacts/bench-cli" -v q >/dev/null
+fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
