@@ -14,6 +14,8 @@ namespace CoverageAggregator.Benchmarks;
 /// of the Zyte benchmark texts (6-20 each, fixed seed); each has a feed-proxy URL in "also at" and a MinHash signature.
 /// Each operation is <see cref="Queries"/> lookups: LookupNewArticle asks for new stories (no copy: the whole index is
 /// compared), LookupCopy for syndicated copies of stored articles (a wire byline and a footer added, another URL).
+/// The copies are spread evenly over the index; once one is found the rest of the scan only checks "also at" keys, so a
+/// copy costs about half a new story.
 /// Run: dotnet run -c Release --project bench/CoverageAggregator.Benchmarks -- --filter '*Deduplication*'
 /// </summary>
 [MemoryDiagnoser]
