@@ -24,7 +24,7 @@ public static class FeedCorpus
 
     private static List<byte[]> Load()
     {
-        var root = Path.Combine(RepoRoot(), "..", "shared", "benchmarks", "feed-fixtures");
+        var root = Repo.Shared("benchmarks", "feed-fixtures");
         var distinct = Directory.EnumerateFiles(root, "*.xml", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}xml{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -57,16 +57,5 @@ public static class FeedCorpus
         {
             return false;
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CoverageAggregator.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("CoverageAggregator.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using System.Xml;
 using System.Xml.Linq;
 using CoverageAggregator.Feeds;
@@ -68,30 +65,7 @@ public class FeedParsingBenchmarks
 
     private sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(new ThroughputColumn());
-    }
-
-    /// <summary>Corpus megabytes (2^20 bytes) per second of mean time.</summary>
-    private sealed class ThroughputColumn : IColumn
-    {
-        public string Id => "Throughput";
-        public string ColumnName => "MB/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Megabytes of feed text parsed per second (mean)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            summary[benchmarkCase]?.ResultStatistics is { Mean: > 0 } stats
-                ? (FeedCorpus.TotalBytes / 1048576.0 / (stats.Mean / 1e9)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
-                : "-";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
+        public ThroughputConfig() =>
+            AddColumn(new ThroughputColumn("MB/s", "Megabytes (2^20 bytes) of feed text parsed per second (mean)", _ => FeedCorpus.TotalBytes / 1048576.0));
     }
 }
