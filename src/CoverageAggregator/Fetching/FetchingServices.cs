@@ -15,7 +15,7 @@ internal static class FetchingServices
     public static IServiceCollection AddFetching(this IServiceCollection services)
     {
         services.AddHttpClient<Fetcher>()
-            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<AddressGuard>()))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<AddressGuard>(), sp.GetRequiredService<IOptions<CoverageOptions>>().Value))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers() // per-request start/end logs and scopes cost CPU on every fetch; the fetcher logs what fails
             .AddStandardResilienceHandler()
@@ -80,13 +80,14 @@ internal static class FetchingServices
         return TimeSpan.FromSeconds(Math.Pow(2, attempt)) + jitter;
     }
 
-    private static SocketsHttpHandler CreateHandler(AddressGuard guard) => new()
+    /// <summary>Connections per server follow the per-host limit (MaxPerHost), so no host sees more requests at once.</summary>
+    private static SocketsHttpHandler CreateHandler(AddressGuard guard, CoverageOptions options) => new()
     {
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),
-        MaxConnectionsPerServer = 4,
+        MaxConnectionsPerServer = Math.Max(1, options.MaxPerHost),
         UseCookies = false,
         ConnectCallback = async (context, cancellationToken) =>
         {
