@@ -45,8 +45,8 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
         }
     }
 
-    /// <summary>Writes the states still held and answers the cycle's change over <paramref name="essayIds"/> and any changed essay.</summary>
-    public async Task<CoverageChange> CompleteAsync(IEnumerable<string> essayIds, CancellationToken cancellationToken)
+    /// <summary>Writes the states still held.</summary>
+    public Task WriteHeldStatesAsync(CancellationToken cancellationToken)
     {
         List<SourceState> rest;
         lock (_lock)
@@ -54,11 +54,12 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
             (rest, _states) = (_states, []);
         }
 
-        if (rest.Count > 0)
-        {
-            await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
-        }
+        return rest.Count > 0 ? WriteAsync(rest, cancellationToken) : Task.CompletedTask;
+    }
 
+    /// <summary>The cycle's change: <paramref name="essayIds"/> and every changed essay, and all the new items.</summary>
+    public CoverageChange Change(IEnumerable<string> essayIds)
+    {
         lock (_lock)
         {
             return new CoverageChange([.. _essayIds.Union(essayIds, StringComparer.Ordinal)], [.. _added]);

@@ -131,13 +131,15 @@ public sealed class SourceRunner(
     public async Task CompleteAsync(CycleBatch batch, IEnumerable<string> essayIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var change = await batch.CompleteAsync(essayIds, cancellationToken).ConfigureAwait(false);
+        var states = batch.WriteHeldStatesAsync(cancellationToken); // alongside the observers' work, which does not read them
+        var change = batch.Change(essayIds);
         if (change.EssayIds.Count > 0)
         {
             await NotifyAsync(change, cancellationToken).ConfigureAwait(false);
         }
 
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await states.ConfigureAwait(false);
     }
 
     private async Task NotifyAsync(CoverageChange change, CancellationToken cancellationToken)

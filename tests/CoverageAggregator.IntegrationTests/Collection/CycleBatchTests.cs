@@ -24,7 +24,8 @@ public class CycleBatchTests
         await batch.SaveStateAsync(State(CycleBatch.StatesPerWrite - 1), CancellationToken.None);
         var atFull = await store.ListAsync(CancellationToken.None);
         await batch.SaveStateAsync(State(CycleBatch.StatesPerWrite), CancellationToken.None);
-        var change = await batch.CompleteAsync(["essay-1"], CancellationToken.None);
+        await batch.WriteHeldStatesAsync(CancellationToken.None);
+        var change = batch.Change(["essay-1"]);
         var atEnd = await store.ListAsync(CancellationToken.None);
 
         Assert.Empty(whileHeld);
@@ -45,7 +46,7 @@ public class CycleBatchTests
 
         batch.Add(new CoverageChange(["essay-1"], [first]));
         batch.Add(new CoverageChange(["essay-2"], [second]));
-        var change = await batch.CompleteAsync(["essay-1", "essay-3"], CancellationToken.None);
+        var change = batch.Change(["essay-1", "essay-3"]);
 
         Assert.Equal(["essay-1", "essay-2", "essay-3"], change.EssayIds.Order(StringComparer.Ordinal));
         Assert.Equal([first.Key, second.Key], change.Added.Select(i => i.Key));
