@@ -31,7 +31,7 @@ internal static class FetchingServices
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, fetch.MaxRetries);
                 resilience.Retry.ShouldRetryAfterHeader = false;
                 resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch, time));
-                resilience.Retry.DelayGenerator = args => ValueTask.FromResult(DelayFor(args.Outcome.Result, args.AttemptNumber, time));
+                resilience.Retry.DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay.For(args.Outcome, args.AttemptNumber, time));
             });
         return services;
     }
@@ -67,17 +67,6 @@ internal static class FetchingServices
         }
 
         return status is 408 or 500 or 502 or 504;
-    }
-
-    private static TimeSpan? DelayFor(HttpResponseMessage? response, int attempt, TimeProvider time)
-    {
-        var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(100, 400));
-        if (response is not null && Fetcher.RetryAfterOf(response, time.GetUtcNow()) is { } retryAfter)
-        {
-            return retryAfter + jitter;
-        }
-
-        return TimeSpan.FromSeconds(Math.Pow(2, attempt)) + jitter;
     }
 
     /// <summary>Connections per server follow the per-host limit (MaxPerHost), so no host sees more requests at once.</summary>
