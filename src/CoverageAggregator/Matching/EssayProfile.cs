@@ -72,7 +72,7 @@ public sealed partial class EssayProfile
         {
             foreach (var sentence in SentenceEnd().Split(paragraph))
             {
-                if (sentence.Trim() is { Length: > 0 } s && Words.Split(s).Count >= 4)
+                if (sentence.Trim() is { Length: > 0 } s && Words.Count(s) >= 4)
                 {
                     yield return s;
                 }
