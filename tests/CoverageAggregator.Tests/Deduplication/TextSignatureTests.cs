@@ -29,4 +29,22 @@ public class TextSignatureTests
         Assert.Equal(
             "v1:82:VYs4DKDfJAOILgAFUW+IAKMJ1gC4hbYBMMyeASM1tgBlVTICr7A/Acd6YAPRrfUATVeXAE34TAHVZKkCRPdBAIS21wpMfNYCwbkyAZS/nAQ9dTED4pMYAtvyqAM8a+wCcXZOAKJVCwRDlmUCFR4PAWBwDQCHED8Be4VLAFHghQDbNF8A0jkEAIIzxAJ4o3AByGBQAc8NlAIGwhUC7ZwxCv/yVwYLz7wFUneyAa6FjgGpAF0DPz5sAHNUEwJZ3hQCnyvOBHDP4Q3xsJQB3SxXBCt+OgBd/isAfnCiCVAO1QcUl/ABMYd4AflMOADJrWYBD/bxAnGeTwGLgGUBACMDAGw7qQLKt0YB7MkaA6XQLgTKxwUAHgqaABbwUwN6fMkD3uT0AC9OPQJFzvsC3kunAFaK4AjeqKICyy4eBGPI2gTiYTMAf21dAVeYzAjBm7sCX+p2BorxvQHPbdMBXUEjBJyPigbUuCEGZdD4AeD1DQWsHtIG4HWgBXcLQAPDpswBJ3+EAdTzqAAIg5ME6jU6AMjhxgU3v4QD0H5gAwJrgQJzrAQCsTsFAZwM3wBIeD4CfNgIANa2AgYXagoCw0IrBo50ZQNBDj8DpehgBXhEjgN16NYAPlcDAOVHMQAM3D0D+N2SBExHXgIRnWgADbgbACCSPwB5PA8CAbcLAGJcoQA=",
             TextSignature.Of(Multilingual)!.Serialize());
+
+    [Theory]
+    [InlineData("original", "syndicated")]
+    [InlineData("original", "wire-truncated")]
+    [InlineData("original", "other-quoting-same-sentence")]
+    [InlineData("amp", "amp")]
+    public void JaccardIsTheShareOfEqualMinima(string a, string b)
+    {
+        var (x, y) = (TextSignature.Of(Text(a))!, TextSignature.Of(Text(b))!);
+        var equal = 0;
+        for (var k = 0; k < TextSignature.Hashes; k++)
+        {
+            equal += x.Minima[k] == y.Minima[k] ? 1 : 0;
+        }
+
+        Assert.Equal(equal / (double)TextSignature.Hashes, x.Jaccard(y));
+        Assert.Equal(x.Jaccard(y), y.Jaccard(x));
+    }
 }
