@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CoverageAggregator.Matching;
+using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Benchmarks;
 
@@ -74,6 +75,34 @@ public class CitationMatchingBenchmarks
         }
 
         return concerned;
+    }
+
+    /// <summary>
+    /// The tests the feed collector makes of one entry whose page it read, calling each with the text as a string: for
+    /// each essay, may the entry concern it (whether to fetch the page); then for each essay, does it cite it, may it
+    /// concern it (whether to follow its short links) and is it a roundup pointing at articles (Roundups.LinksToFollow).
+    /// </summary>
+    [Benchmark]
+    public int JudgeEntrySplitPerCall()
+    {
+        var judged = 0;
+        foreach (var candidate in _candidates)
+        {
+            foreach (var essay in _essays)
+            {
+                judged += CitationMatcher.MayConcern(essay, candidate.Title + "\n" + candidate.Text) ? 1 : 0;
+            }
+
+            foreach (var essay in _essays)
+            {
+                var citation = CitationMatcher.Match(essay, candidate);
+                judged += citation is null ? 0 : 1;
+                judged += citation is not { By: CitesBy.Link } && CitationMatcher.MayConcern(essay, candidate.Title + "\n" + candidate.Text) ? 1 : 0;
+                judged += Roundups.LinksToFollow(essay, candidate, citation).Count;
+            }
+        }
+
+        return judged;
     }
 
     /// <summary>The quote extraction Match starts with (independent of the essay, so run once per candidate per essay as Match does).</summary>
