@@ -70,18 +70,12 @@ public sealed class TextSignature
             return null;
         }
 
+        var hashes = new ulong[shingles.Count];
+        shingles.CopyTo(hashes);
         var minima = new uint[Hashes];
-        Array.Fill(minima, uint.MaxValue);
-        foreach (var shingle in shingles)
+        for (var k = 0; k < Hashes; k += Vector<ulong>.Count)
         {
-            for (var k = 0; k < Hashes; k++)
-            {
-                var h = (uint)SplitMix(shingle ^ Seeds[k]);
-                if (h < minima[k])
-                {
-                    minima[k] = h;
-                }
-            }
+            Minimise(hashes, k, minima);
         }
 
         return new TextSignature(minima, shingles.Count);
@@ -167,6 +161,30 @@ public sealed class TextSignature
         }
 
         return hash;
+    }
+
+    /// <summary>
+    /// Minima k to k + Vector&lt;ulong&gt;.Count - 1 over all shingles, a vector of seeds at a time: the low 32 bits of
+    /// SplitMix(shingle ^ seed), as <see cref="SplitMix"/> computes them one at a time.
+    /// </summary>
+    private static void Minimise(ReadOnlySpan<ulong> shingles, int k, Span<uint> minima)
+    {
+        var seeds = new Vector<ulong>(Seeds.AsSpan(k));
+        var low = new Vector<ulong>(uint.MaxValue);
+        var min = low;
+        foreach (var shingle in shingles)
+        {
+            var x = (new Vector<ulong>(shingle) ^ seeds) + new Vector<ulong>(0x9E3779B97F4A7C15UL);
+            x = (x ^ Vector.ShiftRightLogical(x, 30)) * new Vector<ulong>(0xBF58476D1CE4E5B9UL);
+            x = (x ^ Vector.ShiftRightLogical(x, 27)) * new Vector<ulong>(0x94D049BB133111EBUL);
+            x ^= Vector.ShiftRightLogical(x, 31);
+            min = Vector.Min(min, x & low);
+        }
+
+        for (var i = 0; i < Vector<ulong>.Count; i++)
+        {
+            minima[k + i] = (uint)min[i];
+        }
     }
 
     private static ulong SplitMix(ulong x)
