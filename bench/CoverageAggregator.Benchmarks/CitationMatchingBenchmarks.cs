@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CoverageAggregator.Matching;
+using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Benchmarks;
 
@@ -29,6 +30,11 @@ public class CitationMatchingBenchmarks
         var citing = Match();
         Console.WriteLine($"// corpus: {_essays.Count} essays ({_essays.Sum(e => e.Sentences.Count)} sentences), {_candidates.Count} candidates,"
             + $" {QuoteExtract()} quoted spans, {QuoteMatch()} essay sentences quoted; {citing} citations, {MayConcern()} may concern an essay");
+        if (JudgeEntrySplitOnce() != JudgeEntrySplitPerCall())
+        {
+            throw new InvalidOperationException("the entry judged with its words split once differs from the entry judged with a split per call");
+        }
+
         if (_essays.All(e => e.Sentences.Count == 0))
         {
             throw new InvalidOperationException("no essay text found: quotes would never be aligned with essay sentences");
@@ -74,6 +80,59 @@ public class CitationMatchingBenchmarks
         }
 
         return concerned;
+    }
+
+    /// <summary>
+    /// The tests the feed collector makes of one entry whose page it read, calling each with the text as a string: for
+    /// each essay, may the entry concern it (whether to fetch the page); then for each essay, does it cite it, may it
+    /// concern it (whether to follow its short links) and is it a roundup pointing at articles (Roundups.LinksToFollow).
+    /// </summary>
+    [Benchmark]
+    public int JudgeEntrySplitPerCall()
+    {
+        var judged = 0;
+        foreach (var candidate in _candidates)
+        {
+            foreach (var essay in _essays)
+            {
+                judged += CitationMatcher.MayConcern(essay, candidate.Title + "\n" + candidate.Text) ? 1 : 0;
+            }
+
+            foreach (var essay in _essays)
+            {
+                var citation = CitationMatcher.Match(essay, candidate);
+                judged += citation is null ? 0 : 1;
+                judged += citation is not { By: CitesBy.Link } && CitationMatcher.MayConcern(essay, candidate.Title + "\n" + candidate.Text) ? 1 : 0;
+                judged += Roundups.LinksToFollow(essay, candidate, citation).Count;
+            }
+        }
+
+        return judged;
+    }
+
+    /// <summary>The same tests as <see cref="JudgeEntrySplitPerCall"/>, as the feed collector makes them: the entry's title and text split once (SplitText) for all.</summary>
+    [Benchmark]
+    public int JudgeEntrySplitOnce()
+    {
+        var judged = 0;
+        foreach (var candidate in _candidates)
+        {
+            var words = SplitText.Of(candidate);
+            foreach (var essay in _essays)
+            {
+                judged += CitationMatcher.MayConcern(essay, words.Words) ? 1 : 0;
+            }
+
+            foreach (var essay in _essays)
+            {
+                var citation = CitationMatcher.Match(essay, candidate, words);
+                judged += citation is null ? 0 : 1;
+                judged += citation is not { By: CitesBy.Link } && CitationMatcher.MayConcern(essay, words.Words) ? 1 : 0;
+                judged += Roundups.LinksToFollow(essay, candidate, citation, words).Count;
+            }
+        }
+
+        return judged;
     }
 
     /// <summary>The quote extraction Match starts with (independent of the essay, so run once per candidate per essay as Match does).</summary>

@@ -56,14 +56,15 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         foreach (var entry in feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)))
         {
             var feedText = FeedText(entry);
-            var wantsPage = WantsPage(entry, feedText, context.Essays);
+            var feedWords = new SplitText(entry.Title + "\n" + feedText.Text);
+            var wantsPage = WantsPage(entry, feedText, feedWords, context.Essays);
             if (wantsPage && pagesLeft-- <= 0)
             {
                 warnings.Add($"more than {options.Value.MaxPagesPerSource} new articles; the rest wait for the next run");
                 break;
             }
 
-            var found = await JudgeAsync(context, entry, feedText, wantsPage, cancellationToken).ConfigureAwait(false);
+            var found = await JudgeAsync(context, entry, feedText, feedWords, wantsPage, cancellationToken).ConfigureAwait(false);
             items.AddRange(found);
             judged.Add((entry.Id, entry.Link, found.Count > 0 ? "coverage" : "not-coverage"));
         }
@@ -71,7 +72,8 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         return SourceRun.From(fetch) with { Entries = feed.Entries.Count, Items = items, Seen = judged, Warnings = warnings };
     }
 
-    private static bool WantsPage(FeedEntry entry, FragmentText text, IReadOnlyList<EssayProfile> essays)
+    /// <param name="words">The entry's title and feed text, split once for all essays.</param>
+    private static bool WantsPage(FeedEntry entry, FragmentText text, SplitText words, IReadOnlyList<EssayProfile> essays)
     {
         if (entry.Link is null)
         {
@@ -80,10 +82,11 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
         return essays.Any(essay => CitationMatcher.IsInWindow(essay, entry.PublishedAt)
             && (text.Text.Length < SummaryLength || text.Links.Any(essay.IsEssayUrl)
-                || CitationMatcher.MayConcern(essay, entry.Title + "\n" + text.Text)));
+                || CitationMatcher.MayConcern(essay, words.Words)));
     }
 
-    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, FeedEntry entry, FragmentText feedText, bool wantsPage, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(
+        SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, CancellationToken cancellationToken)
     {
         var (page, link) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link);
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
@@ -102,6 +105,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
         var title = TitleOf(entry, page);
         var candidate = new CandidateText(title, text, links, blockQuotes, entry.PublishedAt ?? page?.PublishedAt, canonical);
+        var words = SplitText.Of(candidate) is var split && split.Text == feedWords.Text ? feedWords : split;
         var items = new List<CoverageItem>();
         foreach (var essay in context.Essays)
         {
@@ -110,13 +114,13 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 continue; // the essay itself, or a mirror whose rel=canonical points to it
             }
 
-            var citation = CitationMatcher.Match(essay, candidate);
-            if (citation is not { By: CitesBy.Link } && wantsPage && CitationMatcher.MayConcern(essay, title + "\n" + text))
+            var citation = CitationMatcher.Match(essay, candidate, words);
+            if (citation is not { By: CitesBy.Link } && wantsPage && CitationMatcher.MayConcern(essay, words.Words))
             {
-                citation = await ResolveLinksAsync(essay, candidate, cancellationToken).ConfigureAwait(false) ?? citation;
+                citation = await ResolveLinksAsync(essay, candidate, words, cancellationToken).ConfigureAwait(false) ?? citation;
             }
 
-            if (wantsPage && Roundups.LinksToFollow(essay, candidate, citation) is { Count: > 0 } pointedTo)
+            if (wantsPage && Roundups.LinksToFollow(essay, candidate, citation, words) is { Count: > 0 } pointedTo)
             {
                 // A cluster or linkblog entry: the coverage is the articles it points to.
                 var articles = await Roundups.CitingArticlesAsync(pages, essay, pointedTo, cancellationToken).ConfigureAwait(false);
@@ -200,12 +204,12 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     };
 
     /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
-    private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, CancellationToken cancellationToken)
+    private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, SplitText words, CancellationToken cancellationToken)
     {
         var ownHost = Uri.TryCreate(candidate.Url, UriKind.Absolute, out var own) ? own.Host : null;
         var external = candidate.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && !string.Equals(u.Host, ownHost, StringComparison.OrdinalIgnoreCase));
         return await pages.FindEssayTargetAsync(essay, external, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
-            ? CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, target] })
+            ? CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, target] }, words)
             : null;
     }
 

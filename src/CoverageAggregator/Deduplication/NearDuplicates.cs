@@ -21,13 +21,14 @@ public static class NearDuplicates
 
     public static bool AreSameStory(TextSignature a, TextSignature b)
     {
-        if (a.Jaccard(b) >= JaccardThreshold)
+        var jaccard = a.Jaccard(b);
+        if (jaccard >= JaccardThreshold)
         {
             return true;
         }
 
         var ratio = Math.Min(a.Shingles, b.Shingles) / (double)Math.Max(a.Shingles, b.Shingles);
-        return ratio >= LengthRatioForContainment && a.Containment(b) >= ContainmentThreshold;
+        return ratio >= LengthRatioForContainment && a.Containment(jaccard, b) >= ContainmentThreshold;
     }
 
     public static bool AreSameStory(CoverageItem a, CoverageItem b) =>

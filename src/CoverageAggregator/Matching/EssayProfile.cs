@@ -12,7 +12,7 @@ public sealed partial class EssayProfile
         UrlKeys = essay.Urls.Append(essay.FetchUrl).Concat(extraUrls)
             .Select(UrlCanonicalizer.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Sentences = essayText is null ? [] : SplitSentences(essayText).ToList();
-        SentenceWords = Sentences.Select(Words.Split).ToList();
+        SentenceIndex = new SentenceIndex(Sentences.Select(Words.Split).ToList());
         TitlePhrases = NamePhrases(essay).Select(Words.Split).Where(p => p.Count > 0).ToList();
         var author = essay.Author is null ? [] : Words.Split(essay.Author);
         AttributionPhrases = new[] { essay.Author, essay.Publication }
@@ -26,7 +26,9 @@ public sealed partial class EssayProfile
     public EssayConfig Essay { get; }
     public IReadOnlySet<string> UrlKeys { get; }
     public IReadOnlyList<string> Sentences { get; }
-    internal IReadOnlyList<IReadOnlyList<string>> SentenceWords { get; }
+
+    /// <summary>The words of <see cref="Sentences"/>, indexed for quote matching.</summary>
+    internal SentenceIndex SentenceIndex { get; }
 
     /// <summary>Phrases that name the essay: its title (also without a leading article) and keywords that are not just the author.</summary>
     internal IReadOnlyList<IReadOnlyList<string>> TitlePhrases { get; }
@@ -70,7 +72,7 @@ public sealed partial class EssayProfile
         {
             foreach (var sentence in SentenceEnd().Split(paragraph))
             {
-                if (sentence.Trim() is { Length: > 0 } s && Words.Split(s).Count >= 4)
+                if (sentence.Trim() is { Length: > 0 } s && Words.Count(s) >= 4)
                 {
                     yield return s;
                 }

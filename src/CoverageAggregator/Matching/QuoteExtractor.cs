@@ -23,7 +23,7 @@ public static partial class QuoteExtractor
 
         return spans
             .Select(s => s.Trim())
-            .Where(s => Words.Split(s).Count >= MinimumWords)
+            .Where(s => Words.Count(s) >= MinimumWords)
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }

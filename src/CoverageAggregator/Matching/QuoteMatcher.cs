@@ -1,10 +1,11 @@
 namespace CoverageAggregator.Matching;
 
 /// <summary>
-/// Decides whether a quoted span is essay text. The span is split at ellipses and brackets into fragments; each fragment
-/// is aligned with the essay words (longest common subsequence within a window), so curly or straight quotes, case,
-/// whitespace, elisions and small edits still match. A span matches when at least <see cref="Threshold"/> of its words align
-/// with one or two adjacent essay sentences. The result is the essay's own sentence(s), as written in the essay.
+/// Decides whether a quoted span is essay text. The span's words are aligned with the words of each essay sentence and
+/// each pair of adjacent sentences (longest common subsequence), so curly or straight quotes, case, whitespace, elisions
+/// and small edits still match. A span matches when at least <see cref="Threshold"/> of its words align with one or two
+/// adjacent essay sentences. The result is the essay's own sentence(s), as written in the essay. Only targets that have
+/// enough of the span's words at all are aligned (<see cref="SentenceIndex"/>): usually none or a few.
 /// </summary>
 public static class QuoteMatcher
 {
@@ -27,27 +28,41 @@ public static class QuoteMatcher
     public static string? MatchSpan(EssayProfile essay, string span)
     {
         var words = Words.Split(span);
-        if (words.Count < QuoteExtractor.MinimumWords || essay.SentenceWords.Count == 0)
+        var index = essay.SentenceIndex;
+        if (words.Count < QuoteExtractor.MinimumWords || index.Count == 0)
         {
             return null;
         }
 
+        var ids = index.Ids(words);
+        var single = new int[index.Count];
+        var pair = new int[index.Count];
+        index.CountShared(ids, single, pair);
+
         var best = -1;
         var bestScore = 0.0;
         var bestSpan = 1;
-        for (var i = 0; i < essay.SentenceWords.Count; i++)
+        for (var i = 0; i < index.Count; i++)
         {
-            for (var width = 1; width <= 2 && i + width <= essay.SentenceWords.Count; width++)
+            for (var width = 1; width <= 2 && i + width <= index.Count; width++)
             {
-                var target = width == 1 ? essay.SentenceWords[i] : essay.SentenceWords[i].Concat(essay.SentenceWords[i + 1]).ToList();
+                var length = index.Length(i, width);
 
                 // A span much shorter than the sentence is a fragment; one far longer is a pasted paragraph, not a quote of it.
-                if (target.Count > words.Count * 4 || words.Count > target.Count * 4)
+                if (length > words.Count * 4 || words.Count > length * 4)
                 {
                     continue;
                 }
 
-                var score = (double)Lcs(words, target) / words.Count;
+                // The alignment is at most the span words the target has at all, and at most the target's length: a target
+                // that cannot reach the threshold cannot be the match (the match is the best score, and it must reach it).
+                var shared = Math.Min(width == 1 ? single[i] : pair[i], length);
+                if ((double)shared / words.Count < Threshold)
+                {
+                    continue;
+                }
+
+                var score = (double)Lcs(ids, index.Words(i, width)) / words.Count;
                 if (score > bestScore + 1e-9 || (Math.Abs(score - bestScore) < 1e-9 && width < bestSpan))
                 {
                     (best, bestScore, bestSpan) = (i, score, width);
@@ -63,13 +78,13 @@ public static class QuoteMatcher
         return bestSpan == 1 ? essay.Sentences[best] : essay.Sentences[best] + " " + essay.Sentences[best + 1];
     }
 
-    private static int Lcs(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    private static int Lcs(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
-        var previous = new int[b.Count + 1];
-        var current = new int[b.Count + 1];
-        for (var i = 1; i <= a.Count; i++)
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Count; j++)
+            for (var j = 1; j <= b.Length; j++)
             {
                 current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
             }
@@ -77,6 +92,6 @@ public static class QuoteMatcher
             (previous, current) = (current, previous);
         }
 
-        return previous[b.Count];
+        return previous[b.Length];
     }
 }

@@ -23,10 +23,11 @@ public static class Roundups
     ];
 
     /// <summary>The outbound article links worth following for this entry; empty when it is not a pointer entry about the essay.</summary>
-    public static IReadOnlyList<string> LinksToFollow(EssayProfile essay, CandidateText entry, Citation? ownCitation)
+    /// <param name="titleAndText">The entry's title and text split (<see cref="SplitText.Of"/>), when the caller keeps them.</param>
+    public static IReadOnlyList<string> LinksToFollow(EssayProfile essay, CandidateText entry, Citation? ownCitation, SplitText? titleAndText = null)
     {
-        if (ownCitation is { By: CitesBy.Link } || Words.Split(entry.Text).Count > MaxPointerWords
-            || !CitationMatcher.MayConcern(essay, entry.Title + "\n" + entry.Text))
+        if (ownCitation is { By: CitesBy.Link } || Words.Count(entry.Text) > MaxPointerWords
+            || !CitationMatcher.MayConcern(essay, (titleAndText ?? SplitText.Of(entry)).Words))
         {
             return [];
         }

@@ -89,5 +89,29 @@ public class CitationMatcherTests
     public void ShortFragmentsOfFewerThanFourWordsAreNotQuotes() =>
         Assert.Empty(QuoteExtractor.Extract("They call it “the cliff” now."));
 
+    [Fact]
+    public void ATextIsSplitOnceHoweverOftenItsWordsAreRead()
+    {
+        var words = SplitText.Of(new CandidateText("Title", "Mara Okafor’s essay", [], [], After));
+        Assert.Equal("Title\nMara Okafor’s essay", words.Text);
+        Assert.Same(words.Words, words.Words);
+        Assert.Equal(["title", "mara", "okafor", "essay"], words.Words);
+    }
+
+    [Theory]
+    [InlineData("Compute Cliff", "In her essay, Mara Okafor looks at grids.")]
+    [InlineData(null, "Finally read Mara Okafor's Compute Cliff essay.")]
+    [InlineData(null, "I hit the compute cliff on my 3080 trying to run a model.")]
+    [InlineData("Grids", "Substations are slow to build.")]
+    [InlineData(null, "She writes: “We are not running out of compute; we are running out of places to plug it in.”")]
+    public void TextSplitOnceJudgesAsTheTextDoes(string? title, string text)
+    {
+        var candidate = new CandidateText(title, text, [], [], After);
+        var words = SplitText.Of(candidate);
+        Assert.Equal(CitationMatcher.Match(Essay, candidate)?.By, CitationMatcher.Match(Essay, candidate, words)?.By);
+        Assert.Equal(CitationMatcher.MayConcern(Essay, title + "\n" + text), CitationMatcher.MayConcern(Essay, words.Words));
+        Assert.Equal(CitationMatcher.Mentions(Essay, title + "\n" + text), CitationMatcher.Mentions(Essay, words.Words));
+    }
+
     private static CandidateText Text(string text, params string[] links) => new(null, text, links, [], After);
 }

@@ -49,15 +49,16 @@ internal sealed class SocialJudge(PageResolver pages)
         }
 
         var candidate = new CandidateText(post.Title, post.Text, post.Links, post.BlockQuotes, post.PublishedAt, post.Url);
-        var citation = CitationMatcher.Match(essay, candidate);
-        if (citation is { By: CitesBy.Link } || !CitationMatcher.MayConcern(essay, post.Title + "\n" + post.Text))
+        var words = SplitText.Of(candidate);
+        var citation = CitationMatcher.Match(essay, candidate, words);
+        if (citation is { By: CitesBy.Link } || !CitationMatcher.MayConcern(essay, words.Words))
         {
             return citation;
         }
 
         var shortLinks = post.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && Shorteners.Contains(u.Host));
         return await pages.FindEssayTargetAsync(essay, shortLinks, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
-            ? CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] })
+            ? CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] }, words)
             : citation;
     }
 
