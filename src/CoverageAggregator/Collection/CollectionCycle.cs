@@ -22,18 +22,14 @@ public sealed class CollectionCycle(
         using var activity = CoverageTelemetry.StartCycle();
         var started = time.GetTimestamp();
         var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
-        {
-            // Storage is down: every source will record its own failure below, and the next cycle stores the essays.
-        }
 
-        var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        // Three independent round trips (the essay fetch is the long one), so they run at once.
+        var saving = SaveEssaysAsync(config, cancellationToken);
+        var reading = StoredStatesAsync(cancellationToken);
+        var profiling = profiles.GetAsync(config.Essays, cancellationToken);
+        await Task.WhenAll(saving, reading, profiling).ConfigureAwait(false);
+        var (essays, stored) = (await profiling.ConfigureAwait(false), await reading.ConfigureAwait(false));
         var sources = SourceDescriptor.AllOf(config);
-        var stored = await StoredStatesAsync(cancellationToken).ConfigureAwait(false);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         var reports = new ConcurrentBag<SourceReport>();
         var batch = new CycleBatch(states, logger);
@@ -74,6 +70,18 @@ public sealed class CollectionCycle(
         var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
         CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
         return ordered;
+    }
+
+    private async Task SaveEssaysAsync(CoverageConfig config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
+        {
+            // Storage is down: every source will record its own failure, and the next cycle stores the essays.
+        }
     }
 
     /// <summary>Every source's stored state in one query; empty when storage is down (each source then reports it).</summary>
