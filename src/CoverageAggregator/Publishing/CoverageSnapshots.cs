@@ -64,7 +64,10 @@ public sealed class CoverageSnapshots(
             var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
             var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with { LastDigestAt = lastDigest?.Until };
             var snapshot = CoverageSnapshot.From(export);
-            var previous = await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+            // The stored version is read from the blob's metadata; the blob itself only when it is the same snapshot.
+            var previous = await store.FindVersionAsync(essay.Id, cancellationToken).ConfigureAwait(false) == snapshot.Version
+                ? await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false)
+                : null;
             if (previous is null || previous.Version != snapshot.Version)
             {
                 await store.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);

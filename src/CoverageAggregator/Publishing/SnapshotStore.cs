@@ -25,15 +25,36 @@ public sealed class SnapshotStore(StorageClients storage)
         }
     }
 
+    /// <summary>The stored snapshot's version, read from the blob's metadata without downloading it; null when none is stored.</summary>
+    public async Task<string?> FindVersionAsync(string essayId, CancellationToken cancellationToken)
+    {
+        await _created.Value.ConfigureAwait(false);
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobName(essayId)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.Metadata.TryGetValue(VersionKey, out var version) ? version : "";
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task SaveAsync(CoverageSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         await _created.Value.ConfigureAwait(false);
         await _container.GetBlobClient(BlobName(snapshot.EssayId)).UploadAsync(
             new BinaryData(snapshot.Serialize()),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string> { [VersionKey] = snapshot.Version },
+            },
             cancellationToken).ConfigureAwait(false);
     }
+
+    private const string VersionKey = "version";
 
     private static string BlobName(string essayId) => Uri.EscapeDataString(essayId.ToLowerInvariant()) + ".json";
 }

@@ -58,6 +58,27 @@ public class SnapshotServingTests
     }
 
     [Fact]
+    public async Task ARebuildOfUnchangedCoverageKeepsTheStoredSnapshotAndAChangeReplacesIt()
+    {
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        var snapshots = host.Get<CoverageSnapshots>();
+        var store = host.Get<SnapshotStore>();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "First story"), CancellationToken.None);
+
+        var first = await snapshots.RebuildAsync("essay-1", CancellationToken.None);
+        await Task.Delay(20);
+        var unchanged = await snapshots.RebuildAsync("essay-1", CancellationToken.None);
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/b", "Second story"), CancellationToken.None);
+        var changed = await snapshots.RebuildAsync("essay-1", CancellationToken.None);
+
+        Assert.Equal(first!.BuiltAt, unchanged!.BuiltAt);
+        Assert.NotEqual(first.Version, changed!.Version);
+        Assert.Equal(changed.Version, await store.FindVersionAsync("essay-1", CancellationToken.None));
+        Assert.Equal(2, (await store.FindAsync("essay-1", CancellationToken.None))!.Export.Items.Count);
+        Assert.Null(await store.FindVersionAsync("no-such-essay", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RequestsAreServedFromTheStoredSnapshotNotFromTheItemTable()
     {
         await using var host = await FunctionCalls.HostWithOneEssayAsync();
