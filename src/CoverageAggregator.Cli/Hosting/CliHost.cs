@@ -74,7 +74,7 @@ internal static class CliHost
         catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync(
-                $"coverage: storage unreachable at {storage.Description}: {ex.Message.Split('\n')[0]}. Start Azurite (npm run azurite) or set COVERAGE_STORAGE.");
+                $"coverage: storage unreachable at {storage.Description}: {TableHandle.FirstLine(ex)}. Start Azurite (npm run azurite) or set COVERAGE_STORAGE.");
             return ExitCodes.StorageUnavailable;
         }
 

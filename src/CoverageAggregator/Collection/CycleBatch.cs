@@ -75,7 +75,7 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            Log.SourceStatesNotSaved(logger, batch.Count, ex.Message.Split('\n', 2)[0].Trim());
+            Log.SourceStatesNotSaved(logger, batch.Count, TableHandle.FirstLine(ex));
         }
     }
 }

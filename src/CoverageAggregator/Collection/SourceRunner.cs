@@ -55,7 +55,7 @@ public sealed class SourceRunner(
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            return Failed(source, $"storage unavailable: {FirstLine(ex)}");
+            return Failed(source, $"storage unavailable: {TableHandle.FirstLine(ex)}");
         }
 
         if (state.Disabled)
@@ -118,11 +118,9 @@ public sealed class SourceRunner(
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
             // Nothing is lost: entries not marked seen are judged again and upserts are idempotent.
-            return Failed(source, $"storage unavailable: {FirstLine(ex)}");
+            return Failed(source, $"storage unavailable: {TableHandle.FirstLine(ex)}");
         }
     }
-
-    private static string FirstLine(Exception ex) => ex.Message.Split('\n', 2)[0].Trim();
 
     /// <summary>
     /// Ends a cycle's batch: writes the states it holds, tells the observers once about every essay of the cycle (so a

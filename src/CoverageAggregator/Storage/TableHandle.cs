@@ -88,6 +88,13 @@ public sealed class TableHandle(TableClient client)
 
     public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
 
+    /// <summary>The first line of a failure's message: the Azure SDK appends status, headers and content below it.</summary>
+    public static string FirstLine(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Message.Split('\n', 2)[0].Trim();
+    }
+
     /// <summary>Storage failures as the Azure SDK reports them: a failed request, or retries exhausted on transport errors.</summary>
     public static bool IsStorageFailure(Exception ex) =>
         ex is RequestFailedException || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
