@@ -11,8 +11,8 @@ namespace CoverageAggregator.Collection;
 /// </summary>
 public sealed class CycleBatch(SourceStateStore states, ILogger logger)
 {
-    /// <summary>The most entities one Table Storage transaction takes.</summary>
-    public const int StatesPerWrite = 100;
+    /// <summary>States held before they are written: one transaction's worth.</summary>
+    public const int StatesPerWrite = TableHandle.MaxBatch;
 
     private readonly Lock _lock = new();
     private readonly HashSet<string> _essayIds = new(StringComparer.Ordinal);

@@ -58,13 +58,16 @@ public sealed class TableHandle(TableClient client)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Writes in batches of at most 100 entities of one partition, the limit Azure enforces.</summary>
+    /// <summary>The most entities one Table Storage transaction takes (all of one partition).</summary>
+    public const int MaxBatch = 100;
+
+    /// <summary>Writes in batches of at most <see cref="MaxBatch"/> entities of one partition, the limit Azure enforces.</summary>
     public async Task UpsertAllAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
         foreach (var partition in entities.GroupBy(e => e.PartitionKey))
         {
-            foreach (var chunk in partition.Chunk(100))
+            foreach (var chunk in partition.Chunk(MaxBatch))
             {
                 var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
                 await ExecuteAsync(table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
