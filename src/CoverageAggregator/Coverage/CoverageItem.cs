@@ -27,8 +27,11 @@ public sealed record CoverageItem
     public string? Excerpt { get; init; }
     public string? Language { get; init; }
 
-    /// <summary>Likes, reposts and replies together, for posts and discussions whose platform reports them.</summary>
-    public int? Engagement { get; init; }
+    /// <summary>Likes, reposts, replies, quotes and points, for posts and discussions whose platform reports them.</summary>
+    public Engagement? Engagement { get; init; }
+
+    /// <summary>For a reply, a quote-post or a comment: the URL of the post or discussion it answers (its parent in a thread).</summary>
+    public string? Parent { get; init; }
 
     /// <summary>For a post or discussion about a coverage article (a thread on a news story): that article's URL.</summary>
     public string? About { get; init; }
@@ -64,7 +67,8 @@ public sealed record CoverageItem
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
             About = About ?? other.About,
-            Engagement = Engagement is { } e && other.Engagement is { } o ? Math.Max(e, o) : Engagement ?? other.Engagement,
+            Engagement = Engagement?.Update(other.Engagement) ?? other.Engagement,
+            Parent = Parent ?? other.Parent,
             TextSignature = TextSignature ?? other.TextSignature,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
             FirstSeenAt = FirstSeenAt <= other.FirstSeenAt ? FirstSeenAt : other.FirstSeenAt,

@@ -29,7 +29,7 @@ public static class CoverageCsv
                 item.Url,
                 item.CitesBy,
                 item.Quotes.Count > 0 ? item.Quotes[0] : null,
-                item.Engagement?.ToString(CultureInfo.InvariantCulture),
+                item.Engagement?.Total.ToString(CultureInfo.InvariantCulture),
             ]);
         }
 

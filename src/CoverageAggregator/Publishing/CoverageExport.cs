@@ -56,11 +56,11 @@ public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string>
 public sealed record ExportItem(
     string Url, IReadOnlyList<string> AlsoAt, string Kind, string? Outlet, string? Title, string? Author,
     DateTimeOffset? PublishedAt, string CitesBy, IReadOnlyList<string> Quotes, string? Excerpt, string? Language, DateTimeOffset FirstSeenAt,
-    int? Engagement = null, string? About = null)
+    Engagement? Engagement = null, string? About = null, string? Parent = null)
 {
     public static ExportItem From(CoverageItem item) => new(
         item.Url, item.AlsoAt, item.Kind, item.Outlet ?? HostOf(item.Url), item.Title, item.Author, item.PublishedAt,
-        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt, item.Engagement, item.About);
+        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt, item.Engagement, item.About, item.Parent);
 
     /// <summary>The date the item counts for: its publication date, else when it was first seen.</summary>
     [JsonIgnore]

@@ -232,7 +232,7 @@ public static class CoveragePage
             {
                 html.Append("<li>").Append(NewBadge(thread, since)).Append(Html.Link(thread.Url, thread.Outlet ?? "Discussion", "rel=\"nofollow noopener\""))
                     .Append(" · <span class=\"author\">").Append(Html.Text(thread.Author ?? "unknown")).Append("</span>");
-                if (thread.Engagement is { } engagement)
+                if (thread.Engagement?.Total is { } engagement)
                 {
                     html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement" : " engagements").Append("</span>");
                 }
@@ -260,7 +260,7 @@ public static class CoveragePage
             html.Append(" · ").Append(Html.Date(item.PublishedAt));
         }
 
-        if (item.Engagement is { } engagement)
+        if (item.Engagement?.Total is { } engagement)
         {
             html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement</span>" : " engagements</span>");
         }

@@ -28,8 +28,13 @@ public sealed class ItemEntity : ITableEntity
     public string Quotes { get; set; } = "[]";
     public string? Excerpt { get; set; }
     public string? Language { get; set; }
+    /// <summary>Older rows: the engagement total alone (read as points when <see cref="EngagementCounts"/> is absent).</summary>
     public int? Engagement { get; set; }
+
+    /// <summary>The <see cref="Coverage.Engagement"/> counts as JSON.</summary>
+    public string? EngagementCounts { get; set; }
     public string? About { get; set; }
+    public string? Parent { get; set; }
     public string SourceIds { get; set; } = "[]";
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -52,8 +57,10 @@ public sealed class ItemEntity : ITableEntity
         Quotes = JsonList(item.Quotes),
         Excerpt = Cut(item.Excerpt, 2000),
         Language = Cut(item.Language, 20),
-        Engagement = item.Engagement,
+        Engagement = item.Engagement?.Total,
+        EngagementCounts = item.Engagement is null ? null : JsonSerializer.Serialize(item.Engagement),
         About = Cut(item.About, 2000),
+        Parent = Cut(item.Parent, 2000),
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
@@ -74,13 +81,18 @@ public sealed class ItemEntity : ITableEntity
         Quotes = ReadList(Quotes),
         Excerpt = Excerpt,
         Language = Language,
-        Engagement = Engagement,
+        Engagement = ReadEngagement(),
         About = About,
+        Parent = Parent,
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,
         TextSignature = TextSignature,
     };
+
+    private Engagement? ReadEngagement() => EngagementCounts is { Length: > 0 } json
+        ? JsonSerializer.Deserialize<Engagement>(json)
+        : Engagement is { } total ? new Engagement(Points: total) : null;
 
     private static string JsonList(IReadOnlyList<string> values)
     {

@@ -119,7 +119,7 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
         Author = author,
         Title = title,
         Excerpt = excerpt,
-        Engagement = engagement,
+        Engagement = new Engagement(Likes: engagement),
         Language = "en",
         CitesBy = CitesBy.Link,
         Quotes = kind == CoverageKinds.Post && author == "Sneaky" ? [Hostile[3]] : [],
