@@ -13,8 +13,9 @@ namespace CoverageAggregator.Collection;
 
 /// <summary>
 /// One feed: conditional fetch, parse, and for each entry not judged before, decide whether it cites an essay.
-/// The article page is fetched when the entry could concern an essay (or the feed carries only a summary) and falls in
-/// the essay's date window; the page gives the canonical URL, metadata, main text and links.
+/// The article page is fetched when the entry could concern an essay (or the feed carries only a summary) and is not
+/// older than the essay, however long after it: a link or a quote counts at any age, only mentions have a date window.
+/// The page gives the canonical URL, metadata, main text and links.
 /// </summary>
 public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntryStore seen, IOptions<CoverageOptions> options) : ISourceCollector
 {
@@ -80,7 +81,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             return false;
         }
 
-        return essays.Any(essay => CitationMatcher.IsInWindow(essay, entry.PublishedAt)
+        return essays.Any(essay => CitationMatcher.IsAfterEssay(essay, entry.PublishedAt)
             && (text.Text.Length < SummaryLength || text.Links.Any(essay.IsEssayUrl)
                 || CitationMatcher.MayConcern(essay, words.Words)));
     }
@@ -155,7 +156,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(CitingPassage.Of(essay, text)),
-                Language = page?.Language,
+                Language = TextLanguage.Of(page?.Language, text),
                 TextSignature = TextSignature.Of(text)?.Serialize(),
                 SourceIds = [context.Source.Id],
                 FirstSeenAt = context.Now,
@@ -196,14 +197,14 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         CitesBy = citation.By,
         Quotes = citation.Quotes,
         Excerpt = Excerpt(CitingPassage.Of(essay, page.MainText)),
-        Language = page.Language,
+        Language = TextLanguage.Of(page.Language, page.MainText),
         TextSignature = TextSignature.Of(page.MainText)?.Serialize(),
         SourceIds = [context.Source.Id],
         FirstSeenAt = context.Now,
         UpdatedAt = context.Now,
     };
 
-    /// <summary>Short links and app links hide the essay URL: follow the article's outbound links through their redirects.</summary>
+    /// <summary>Short links and app links hide the essay URL: follow the article's outbound links that may redirect (<see cref="ShortLinks.MayRedirect"/>).</summary>
     private async Task<Citation?> ResolveLinksAsync(EssayProfile essay, CandidateText candidate, SplitText words, CancellationToken cancellationToken)
     {
         var ownHost = Uri.TryCreate(candidate.Url, UriKind.Absolute, out var own) ? own.Host : null;

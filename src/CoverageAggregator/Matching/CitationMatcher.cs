@@ -1,9 +1,12 @@
 namespace CoverageAggregator.Matching;
 
 /// <summary>
-/// Does a text cite the essay, and how? In order of strength: a link to any essay URL (the mirror included);
-/// a verified quote; a mention, meaning a name of the essay together with its author or publication, published
-/// no earlier than the essay. Another issue of the same newsletter is not a mention: names match as whole phrases.
+/// Does a text cite the essay, and how? In order of strength: a link to any essay URL (the mirror included), at any
+/// date; a verified quote (quoted, or essay sentences reproduced word for word), at any date after the essay; a mention,
+/// in the <see cref="MentionWindow"/> after the essay: the issue by its number next to the publication's name, or a name
+/// of the essay (title, a title its page gives itself, keyword) together with its author or publication. Another issue
+/// of the same newsletter is not a mention: names match as whole phrases, numbers as whole numbers, and a keyword alone
+/// does not count for a text that names another issue.
 /// </summary>
 public static class CitationMatcher
 {
@@ -13,13 +16,14 @@ public static class CitationMatcher
     /// <param name="titleAndText">The candidate's title and text split (<see cref="SplitText.Of"/>), when the caller keeps them for other tests or essays.</param>
     public static Citation? Match(EssayProfile essay, CandidateText candidate, SplitText? titleAndText = null)
     {
-        var quotes = QuoteMatcher.Match(essay, QuoteExtractor.Extract(candidate.Text, candidate.BlockQuotes));
+        var words = (titleAndText ?? SplitText.Of(candidate)).Words;
+        var quotes = Quotes(essay, candidate, words);
         if (candidate.Links.Any(essay.IsEssayUrl))
         {
             return new Citation(CitesBy.Link, quotes);
         }
 
-        if (!IsInWindow(essay, candidate.PublishedAt))
+        if (!IsAfterEssay(essay, candidate.PublishedAt))
         {
             return null;
         }
@@ -29,15 +33,36 @@ public static class CitationMatcher
             return new Citation(CitesBy.Quote, quotes);
         }
 
-        return Mentions(essay, (titleAndText ?? SplitText.Of(candidate)).Words) ? new Citation(CitesBy.Mention, []) : null;
+        return IsInWindow(essay, candidate.PublishedAt) && Mentions(essay, words) ? new Citation(CitesBy.Mention, []) : null;
+    }
+
+    /// <summary>The essay sentences a candidate quotes: its quoted spans that match, then the sentences it reproduces without marks.</summary>
+    public static IReadOnlyList<string> Quotes(EssayProfile essay, CandidateText candidate, IReadOnlyList<string> titleAndTextWords)
+    {
+        var quoted = QuoteMatcher.Match(essay, QuoteExtractor.Extract(candidate.Text, candidate.BlockQuotes));
+        var reproduced = VerbatimSpans.Reproduced(essay, titleAndTextWords);
+        return reproduced.Count == 0 ? quoted : quoted.Concat(reproduced.Where(r => !quoted.Any(q => q.Contains(r, StringComparison.Ordinal)))).ToList();
     }
 
     public static bool Mentions(EssayProfile essay, string text) => Mentions(essay, Words.Split(text));
 
-    /// <summary>True when the words name the essay together with its author or publication.</summary>
-    public static bool Mentions(EssayProfile essay, IReadOnlyList<string> words) =>
-        essay.TitlePhrases.Any(p => Words.ContainsPhrase(words, p))
-        && essay.AttributionPhrases.Any(p => Words.ContainsPhrase(words, p));
+    /// <summary>True when the words name the issue by its number, or name the essay together with its author or publication.</summary>
+    public static bool Mentions(EssayProfile essay, IReadOnlyList<string> words)
+    {
+        var numbers = essay.Issue is { } issue ? IssueNumbers.After(words, issue.Name).ToList() : [];
+        if (essay.Issue is { } named && numbers.Contains(named.Number))
+        {
+            return true;
+        }
+
+        if (!essay.AttributionPhrases.Any(p => Words.ContainsPhrase(words, p)))
+        {
+            return false;
+        }
+
+        return essay.TitlePhrases.Except(essay.KeywordPhrases).Any(p => Words.ContainsPhrase(words, p))
+            || (numbers.Count == 0 && essay.KeywordPhrases.Any(p => Words.ContainsPhrase(words, p)));
+    }
 
     /// <summary>True when a text names the essay or its author at all: the cheap test that decides whether a page is worth fetching.</summary>
     public static bool MayConcern(EssayProfile essay, string text) => MayConcern(essay, Words.Split(text));
@@ -46,9 +71,14 @@ public static class CitationMatcher
     public static bool MayConcern(EssayProfile essay, IReadOnlyList<string> words) =>
         essay.TitlePhrases.Concat(essay.AttributionPhrases).Any(p => Words.ContainsPhrase(words, p));
 
+    /// <summary>True when a mention dated <paramref name="publishedAt"/> counts: from a day before the essay to <see cref="MentionWindow"/> after it.</summary>
     public static bool IsInWindow(EssayProfile essay, DateTimeOffset? publishedAt) =>
-        essay.Essay.PublishedAt is not { } essayDate || publishedAt is not { } date
-        || (date >= essayDate - TimeSpan.FromDays(1) && date <= essayDate + MentionWindow);
+        IsAfterEssay(essay, publishedAt)
+        && (essay.Essay.PublishedAt is not { } essayDate || publishedAt is not { } date || date <= essayDate + MentionWindow);
+
+    /// <summary>True unless the text is dated more than a day before the essay (it cannot cite what was not written yet).</summary>
+    public static bool IsAfterEssay(EssayProfile essay, DateTimeOffset? publishedAt) =>
+        essay.Essay.PublishedAt is not { } essayDate || publishedAt is not { } date || date >= essayDate - TimeSpan.FromDays(1);
 }
 
 /// <summary>The text of a candidate as the matcher sees it.</summary>

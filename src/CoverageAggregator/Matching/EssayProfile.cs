@@ -6,14 +6,18 @@ namespace CoverageAggregator.Matching;
 /// <summary>Everything needed to recognise a citation of one essay: its URL keys, names, sentences and date.</summary>
 public sealed partial class EssayProfile
 {
-    public EssayProfile(EssayConfig essay, IEnumerable<string> extraUrls, string? essayText)
+    /// <param name="titles">Other titles the essay page gives itself (its metadata, translated titles).</param>
+    public EssayProfile(EssayConfig essay, IEnumerable<string> extraUrls, string? essayText, IEnumerable<string>? titles = null)
     {
         Essay = essay;
         UrlKeys = essay.Urls.Append(essay.FetchUrl).Concat(extraUrls)
             .Select(UrlCanonicalizer.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Sentences = essayText is null ? [] : SplitSentences(essayText).ToList();
         SentenceIndex = new SentenceIndex(Sentences.Select(Words.Split).ToList());
-        TitlePhrases = NamePhrases(essay).Select(Words.Split).Where(p => p.Count > 0).ToList();
+        TitlePhrases = NamePhrases(essay).Concat(OtherTitles(titles ?? []))
+            .Select(Words.Split).Where(p => p.Count > 0).DistinctBy(p => string.Join(' ', p)).ToList();
+        KeywordPhrases = essay.Keywords.Where(k => IsKeyword(essay, k)).Select(Words.Split).Where(p => p.Count > 0).ToList();
+        Issue = IssueNumbers.OfTitle(essay.Title);
         var author = essay.Author is null ? [] : Words.Split(essay.Author);
         AttributionPhrases = new[] { essay.Author, essay.Publication }
             .OfType<string>()
@@ -30,8 +34,14 @@ public sealed partial class EssayProfile
     /// <summary>The words of <see cref="Sentences"/>, indexed for quote matching.</summary>
     internal SentenceIndex SentenceIndex { get; }
 
-    /// <summary>Phrases that name the essay: its title (also without a leading article) and keywords that are not just the author.</summary>
+    /// <summary>Phrases that name the essay: its title (also without a leading article, and the titles its page gives itself) and keywords that are not just the author.</summary>
     internal IReadOnlyList<IReadOnlyList<string>> TitlePhrases { get; }
+
+    /// <summary>The keywords among <see cref="TitlePhrases"/>: what the essay is about, which other issues of its publication may be about too.</summary>
+    internal IReadOnlyList<IReadOnlyList<string>> KeywordPhrases { get; }
+
+    /// <summary>The issue the title names ("Import AI 455: …" is issue 455 of "Import AI"); null when it names none.</summary>
+    internal (IReadOnlyList<string> Name, long Number)? Issue { get; }
 
     /// <summary>Phrases that attribute it: the author's full name, surname, and the publication.</summary>
     internal IReadOnlyList<IReadOnlyList<string>> AttributionPhrases { get; }
@@ -56,12 +66,29 @@ public sealed partial class EssayProfile
             yield return title[(colon + 1)..].Trim();
         }
 
-        foreach (var keyword in essay.Keywords)
+        foreach (var keyword in essay.Keywords.Where(k => IsKeyword(essay, k)))
         {
-            if (!string.Equals(keyword, essay.Author, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(keyword, essay.Publication, StringComparison.OrdinalIgnoreCase))
+            yield return keyword;
+        }
+    }
+
+    private static bool IsKeyword(EssayConfig essay, string keyword) =>
+        !string.Equals(keyword, essay.Author, StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(keyword, essay.Publication, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Titles from the essay page that name it on their own: at least three words (a Chinese or Japanese title: three characters).</summary>
+    private static IEnumerable<string> OtherTitles(IEnumerable<string> titles)
+    {
+        foreach (var title in titles.Select(t => t.Trim().TrimEnd('.', '。')))
+        {
+            if (Words.Count(title) >= 3)
             {
-                yield return keyword;
+                yield return title;
+                var colon = title.IndexOfAny([':', '：']);
+                if (colon > 0 && Words.Count(title[(colon + 1)..]) >= 3)
+                {
+                    yield return title[(colon + 1)..].Trim();
+                }
             }
         }
     }
@@ -83,6 +110,6 @@ public sealed partial class EssayProfile
     [GeneratedRegex(@"^(the|a|an)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
 
-    [GeneratedRegex(@"(?<=[.!?][""”’)]?)\s+(?=[""“‘(]?[A-Z0-9])")]
+    [GeneratedRegex(@"(?<=[.!?][""”’)]?)\s+(?=[""“‘(]?[A-Z0-9])|(?<=[。！？][」』”]?)(?![」』”])\s*")]
     private static partial Regex SentenceEnd();
 }

@@ -60,6 +60,6 @@ public sealed class EssayProfiles(PageResolver pages, TimeProvider time, ILogger
         }
 
         var extra = new[] { page.CanonicalUrl, page.OgUrl, fetch.FinalUrl.AbsoluteUri }.OfType<string>();
-        return (new EssayProfile(essay, extra, page.MainText), true);
+        return (new EssayProfile(essay, extra, page.MainText, page.OtherTitles.Prepend(page.Title).OfType<string>()), true);
     }
 }

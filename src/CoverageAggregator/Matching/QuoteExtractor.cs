@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace CoverageAggregator.Matching;
 
-/// <summary>Finds quoted spans in text: “…”, "…", „…“ (and „…”), «…», ‹…›, ‘…’, 「…」, 『…』, blockquotes and markdown "&gt; " lines.</summary>
+/// <summary>
+/// Finds quoted spans in text: “…”, "…", „…“ (and „…”), «…», ‹…›, ‘…’, 「…」, 『…』, blockquotes and markdown "&gt; " lines.
+/// Marks are paired by one pass over each paragraph (<see cref="QuoteMarks"/>), so a short quote does not throw the
+/// pairing of the ones after it off, and a quote inside a quote gives both spans.
+/// </summary>
 public static partial class QuoteExtractor
 {
     public const int MinimumWords = 4;
@@ -10,9 +14,9 @@ public static partial class QuoteExtractor
     public static IReadOnlyList<string> Extract(string text, IEnumerable<string>? blockQuotes = null)
     {
         var spans = new List<string>();
-        foreach (var pattern in new[] { CurlyDouble(), StraightDouble(), LowHigh(), Guillemets(), SingleGuillemets(), CurlySingle(), CornerBrackets() })
+        foreach (var paragraph in text.Split('\n'))
         {
-            spans.AddRange(pattern.Matches(text).Select(m => m.Groups[1].Value));
+            spans.AddRange(QuoteMarks.Spans(paragraph));
         }
 
         spans.AddRange(MarkdownQuote().Matches(text).Select(m => m.Groups[1].Value));
@@ -27,28 +31,6 @@ public static partial class QuoteExtractor
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }
-
-    [GeneratedRegex("“([^”“]{8,1500})”")]
-    private static partial Regex CurlyDouble();
-
-    [GeneratedRegex("\"([^\"]{8,1500})\"")]
-    private static partial Regex StraightDouble();
-
-    [GeneratedRegex("„([^“”„]{8,1500})[“”]")]
-    private static partial Regex LowHigh();
-
-    [GeneratedRegex("«\\s?([^»«]{8,1500})\\s?»")]
-    private static partial Regex Guillemets();
-
-    [GeneratedRegex("‹\\s?([^›‹]{8,1500})\\s?›")]
-    private static partial Regex SingleGuillemets();
-
-    [GeneratedRegex("[「『]([^「」『』]{4,1500})[」』]")]
-    private static partial Regex CornerBrackets();
-
-    // Single curly quotes double as apostrophes: require the opening one at a word start and the closing one at a word end.
-    [GeneratedRegex("(?<![\\w])‘([^‘’]{8,800}?)’(?![\\w])")]
-    private static partial Regex CurlySingle();
 
     [GeneratedRegex("(?m)^\\s*&?g?t?;?>\\s?(.{8,1500})$")]
     private static partial Regex MarkdownQuote();

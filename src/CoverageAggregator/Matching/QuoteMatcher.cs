@@ -5,7 +5,9 @@ namespace CoverageAggregator.Matching;
 /// each pair of adjacent sentences (longest common subsequence), so curly or straight quotes, case, whitespace, elisions
 /// and small edits still match. A span matches when at least <see cref="Threshold"/> of its words align with one or two
 /// adjacent essay sentences. The result is the essay's own sentence(s), as written in the essay. Only targets that have
-/// enough of the span's words at all are aligned (<see cref="SentenceIndex"/>): usually none or a few.
+/// enough of the span's words at all are aligned (<see cref="SentenceIndex"/>): usually none or a few. A span far
+/// shorter than every sentence it could come from still matches when it is a rare verbatim fragment of one
+/// (<see cref="VerbatimSpans.QuotedFragment"/>).
 /// </summary>
 public static class QuoteMatcher
 {
@@ -28,6 +30,12 @@ public static class QuoteMatcher
     public static string? MatchSpan(EssayProfile essay, string span)
     {
         var words = Words.Split(span);
+        return Align(essay, words) ?? VerbatimSpans.QuotedFragment(essay, words);
+    }
+
+    /// <summary>The essay sentence, or pair, that at least <see cref="Threshold"/> of the span's words align with; null when none does.</summary>
+    internal static string? Align(EssayProfile essay, IReadOnlyList<string> words)
+    {
         var index = essay.SentenceIndex;
         if (words.Count < QuoteExtractor.MinimumWords || index.Count == 0)
         {

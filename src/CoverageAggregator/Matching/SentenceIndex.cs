@@ -16,6 +16,9 @@ internal sealed class SentenceIndex
     private readonly int[] _starts;
     private readonly int[][] _sentencesOf;
 
+    /// <summary>For each run of <see cref="GramLength"/> words (by the hash of their numbers), where in the words of all sentences it starts.</summary>
+    private readonly Dictionary<long, List<int>> _grams = [];
+
     public SentenceIndex(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         _starts = new int[sentences.Count + 1];
@@ -44,6 +47,81 @@ internal sealed class SentenceIndex
 
         _starts[sentences.Count] = at;
         _sentencesOf = sentencesOf.Select(l => l.ToArray()).ToArray();
+        for (var p = 0; p + GramLength <= _words.Length; p++)
+        {
+            var key = Gram(_words.AsSpan(p, GramLength));
+            if (!_grams.TryGetValue(key, out var positions))
+            {
+                _grams[key] = positions = [];
+            }
+
+            positions.Add(p);
+        }
+    }
+
+    /// <summary>The shortest run of words looked up verbatim: a shorter one is too common to say anything.</summary>
+    public const int GramLength = 4;
+
+    /// <summary>
+    /// The longest run of <paramref name="text"/>'s words from <paramref name="at"/> on that the sentences hold word for
+    /// word (running on from one sentence into the next), and where it starts in them; length 0 when no run of
+    /// <see cref="GramLength"/> words is there.
+    /// </summary>
+    public (int Length, int Position) LongestRun(ReadOnlySpan<int> text, int at)
+    {
+        if (at + GramLength > text.Length || !_grams.TryGetValue(Gram(text.Slice(at, GramLength)), out var positions))
+        {
+            return (0, -1);
+        }
+
+        var best = (Length: 0, Position: -1);
+        foreach (var p in positions)
+        {
+            var length = 0;
+            while (at + length < text.Length && p + length < _words.Length && text[at + length] == _words[p + length] && text[at + length] != Unknown)
+            {
+                length++;
+            }
+
+            if (length >= GramLength && length > best.Length)
+            {
+                best = (length, p);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The sentence that the word at <paramref name="position"/> (in the words of all sentences) belongs to.</summary>
+    public int SentenceAt(int position)
+    {
+        var found = Array.BinarySearch(_starts, position);
+        return found >= 0 ? LastStartingAt(found) : ~found - 1;
+    }
+
+    /// <summary>Where sentence <paramref name="sentence"/> starts in the words of all sentences.</summary>
+    public int Start(int sentence) => _starts[sentence];
+
+    /// <summary>Of sentences starting at the same position (only an empty one can share its start), the last: the one that has the word.</summary>
+    private int LastStartingAt(int index)
+    {
+        while (index + 1 < _starts.Length - 1 && _starts[index + 1] == _starts[index])
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static long Gram(ReadOnlySpan<int> ids)
+    {
+        var hash = 17L;
+        foreach (var id in ids)
+        {
+            hash = (hash * 1_000_003) ^ id;
+        }
+
+        return hash;
     }
 
     /// <summary>How many sentences there are.</summary>

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace CoverageAggregator.Matching;
 
-/// <summary>Text normalisation shared by quote and mention matching: NFKC, case-folded, typographic quotes and dashes made plain, split into words.</summary>
+/// <summary>
+/// Text normalisation shared by quote and mention matching: NFKC, case-folded, typographic quotes and dashes made plain,
+/// split into words. Chinese and Japanese are written without spaces between words, so each of their characters (Han,
+/// kana) is a word of its own: a phrase is then found as a run of characters, without guessing word boundaries.
+/// </summary>
 public static partial class Words
 {
     public static string Normalize(string text)
@@ -26,13 +30,16 @@ public static partial class Words
         });
     }
 
-    /// <summary>The words of a text; a possessive 's is dropped so "Smith's" reads as "smith".</summary>
+    /// <summary>The words of a text, each Han or kana character one word; a possessive 's is dropped so "Smith's" reads as "smith".</summary>
     public static IReadOnlyList<string> Split(string text)
     {
         var words = new List<string>();
-        foreach (var word in In(Normalize(text)))
+        foreach (var run in In(Normalize(text)))
         {
-            words.Add(word.ToString());
+            for (var rest = run; !rest.IsEmpty;)
+            {
+                words.Add(NextWord(ref rest).ToString());
+            }
         }
 
         return words;
@@ -42,16 +49,50 @@ public static partial class Words
     public static int Count(string text)
     {
         var count = 0;
-        foreach (var match in WordPattern().EnumerateMatches(Normalize(text)))
+        foreach (var run in In(Normalize(text)))
         {
-            count++;
+            for (var rest = run; !rest.IsEmpty; count++)
+            {
+                NextWord(ref rest);
+            }
         }
 
         return count;
     }
 
-    /// <summary>The words of a text already normalised (<see cref="Normalize"/>), as slices of it: <see cref="Split"/> without a string per word.</summary>
+    /// <summary>True for a character of a script written without spaces between words: Han ideographs, hiragana, katakana.</summary>
+    public static bool IsCjk(char c) =>
+        c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF'
+            or >= '\u3040' and <= '\u30FF' or >= '\u31F0' and <= '\u31FF' or '\u3005' or '\u3007';
+
+    /// <summary>
+    /// The runs of word characters of a text already normalised (<see cref="Normalize"/>), as slices of it, a possessive
+    /// 's dropped. A run of Chinese or Japanese is one run here (the stored near-duplicate signatures are made of these
+    /// runs); <see cref="Split"/> cuts it into characters.
+    /// </summary>
     internal static WordEnumerator In(ReadOnlySpan<char> normalized) => new(normalized);
+
+    /// <summary>The first word of a run and the rest after it: one Han or kana character, or the letters and digits up to the next one.</summary>
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> run)
+    {
+        var length = IsCjk(run[0]) ? 1 : 1 + FirstCjk(run[1..]);
+        var word = run[..length];
+        run = run[length..];
+        return word;
+    }
+
+    private static int FirstCjk(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsCjk(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words.</summary>
     public static bool ContainsPhrase(IReadOnlyList<string> text, IReadOnlyList<string> phrase)

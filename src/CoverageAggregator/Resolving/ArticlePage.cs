@@ -15,6 +15,9 @@ public sealed record ArticlePage
     public DateTimeOffset? PublishedAt { get; init; }
     public string? Language { get; init; }
 
+    /// <summary>The titles the page gives itself besides <see cref="Title"/> (metadata, translations): an essay is named by these too.</summary>
+    public IReadOnlyList<string> OtherTitles { get; init; } = [];
+
     /// <summary>The main text, one paragraph (block) a line, boilerplate (nav, header, footer, asides, captions) left out.</summary>
     public string MainText { get; init; } = "";
 

@@ -23,14 +23,17 @@ public static partial class ArticleParser
     {
         using var document = Parser.ParseDocument(html);
         var jsonLd = JsonLd.Read(document);
-        var canonical = Absolute(url, document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"));
-        var ogUrl = Absolute(url, Meta(document, "og:url"));
+
+        // Relative URLs resolve against the page's <base href> when it has one (itself relative to the page), else the page.
+        var baseUrl = Absolute(url, document.QuerySelector("base[href]")?.GetAttribute("href")) is { } based ? new Uri(based) : url;
+        var canonical = Absolute(baseUrl, document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"));
+        var ogUrl = Absolute(baseUrl, Meta(document, "og:url"));
         var page = new ArticlePage
         {
             Url = url,
             CanonicalUrl = canonical,
             OgUrl = ogUrl,
-            SyndicationSource = Absolute(url, Meta(document, "syndication-source") ?? Meta(document, "original-source")),
+            SyndicationSource = Absolute(baseUrl, Meta(document, "syndication-source") ?? Meta(document, "original-source")),
             SiteName = Meta(document, "og:site_name") ?? jsonLd.Publisher ?? Meta(document, "application-name"),
             Title = Meta(document, "og:title") ?? jsonLd.Headline ?? Clean(document.QuerySelector("h1")?.TextContent) ?? Clean(document.Title),
             Author = AuthorOf(document, jsonLd),
@@ -39,9 +42,10 @@ public static partial class ArticleParser
                 ?? DateParsing.Parse(Meta(document, "date") ?? Meta(document, "dc.date") ?? Meta(document, "parsely-pub-date"))
                 ?? DateParsing.Parse(document.QuerySelector("time[datetime]")?.GetAttribute("datetime")),
             Language = Clean(document.DocumentElement.GetAttribute("lang")),
+            OtherTitles = OtherTitlesOf(document, jsonLd),
         };
 
-        var main = MainContent(html, document, url);
+        var main = MainContent(html, document, baseUrl);
         return page with { MainText = main.Text, Links = main.Links, BlockQuotes = main.BlockQuotes };
     }
 
@@ -72,6 +76,18 @@ public static partial class ArticleParser
 
         return (TextOf(main), LinksOf(main, url), QuotesOf(main));
     }
+
+    /// <summary>
+    /// The titles a page gives itself besides its main one, in any language: og:title, twitter:title, the document title,
+    /// JSON-LD headline, alternativeHeadline and name, and the titles of its alternate-language links.
+    /// </summary>
+    private static List<string> OtherTitlesOf(IDocument document, JsonLd jsonLd) =>
+        new[] { Meta(document, "og:title"), Meta(document, "twitter:title"), Clean(document.Title), jsonLd.Headline }
+            .Concat(jsonLd.OtherTitles)
+            .Concat(document.QuerySelectorAll("link[rel~=alternate][hreflang][title]").Select(l => Clean(l.GetAttribute("title"))))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static List<string> LinksOf(IElement root, Uri url) =>
         root.QuerySelectorAll("a[href]").Select(a => Absolute(url, a.GetAttribute("href"))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -182,6 +198,9 @@ public static partial class ArticleParser
     /// <summary>The schema.org Article fields that matter, from the first JSON-LD block that has them.</summary>
     private sealed record JsonLd(string? Headline, string? Author, string? Publisher, string? DatePublished)
     {
+        /// <summary>alternativeHeadline and name (a string, or a list of them: translations).</summary>
+        public IReadOnlyList<string> OtherTitles { get; init; } = [];
+
         public static JsonLd Read(IDocument document)
         {
             foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
@@ -226,7 +245,10 @@ public static partial class ArticleParser
                 return null;
             }
 
-            return new JsonLd(Str(element, "headline"), NameOf(element, "author"), NameOf(element, "publisher"), Str(element, "datePublished"));
+            return new JsonLd(Str(element, "headline"), NameOf(element, "author"), NameOf(element, "publisher"), Str(element, "datePublished"))
+            {
+                OtherTitles = Strings(element, "alternativeHeadline").Concat(Strings(element, "name")).ToList(),
+            };
         }
 
         private static string? NameOf(JsonElement element, string property)
@@ -246,6 +268,11 @@ public static partial class ArticleParser
                 _ => null,
             };
         }
+
+        private static IEnumerable<string> Strings(JsonElement element, string property) =>
+            !element.TryGetProperty(property, out var value) ? []
+            : value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => Clean(v.GetString())).OfType<string>()
+            : value.ValueKind == JsonValueKind.String && Clean(value.GetString()) is { } one ? [one] : [];
 
         private static string? Str(JsonElement element, string property) =>
             element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? Clean(value.GetString()) : null;

@@ -8,7 +8,11 @@ namespace CoverageAggregator.Resolving;
 /// <summary>Fetches and reads article pages, and resolves links through redirects (short links, feed proxies) with a cache.</summary>
 public sealed class PageResolver(Fetcher fetcher)
 {
+    /// <summary>Entries kept in each cache before it is emptied.</summary>
+    private const int CacheSize = 20_000;
+
     private readonly ConcurrentDictionary<string, Task<string?>> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ArticlePage?>> _linked = new(StringComparer.Ordinal);
 
     public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken)
     {
@@ -72,27 +76,36 @@ public sealed class PageResolver(Fetcher fetcher)
     }
 
     /// <summary>
-    /// The essay URL that one of <paramref name="links"/> lands on after its redirects (short links, app links, feed
-    /// proxies), trying at most <paramref name="max"/> of them in order; null when none does.
+    /// The essay URL that one of <paramref name="links"/> lands on after its redirects. Only links that may redirect
+    /// (<see cref="ShortLinks.MayRedirect"/>: short links, app links, feed proxies, redirectors) are followed, at most
+    /// <paramref name="max"/> of them, all at once and each once (<see cref="ResolveAsync"/> caches); null when none lands on the essay.
     /// </summary>
     public async Task<string?> FindEssayTargetAsync(EssayProfile essay, IEnumerable<string> links, int max, CancellationToken cancellationToken)
     {
-        foreach (var link in links.Take(max))
+        var followed = links.Where(ShortLinks.MayRedirect).Distinct(StringComparer.Ordinal).Take(max).ToList();
+        var targets = await Task.WhenAll(followed.Select(l => ResolveAsync(l, cancellationToken))).ConfigureAwait(false);
+        return targets.Where((target, i) => target is not null && target != followed[i] && essay.IsEssayUrl(target)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The page a link points to, fetched once however many entries point to it (an article that several roundups link);
+    /// null when it cannot be read.
+    /// </summary>
+    public Task<ArticlePage?> FetchLinkedPageAsync(string url, CancellationToken cancellationToken)
+    {
+        if (_linked.Count > CacheSize)
         {
-            var target = await ResolveAsync(link, cancellationToken).ConfigureAwait(false);
-            if (target is not null && target != link && essay.IsEssayUrl(target))
-            {
-                return target;
-            }
+            _linked.Clear();
         }
 
-        return null;
+        return _linked.GetOrAdd(UrlCanonicalizer.Canonicalize(url) ?? url, async _ =>
+            (await FetchPageAsync(url, cancellationToken).ConfigureAwait(false)).Page);
     }
 
     /// <summary>Where a link finally lands after its redirects; null when it cannot be reached.</summary>
     public Task<string?> ResolveAsync(string url, CancellationToken cancellationToken)
     {
-        if (_resolved.Count > 20_000)
+        if (_resolved.Count > CacheSize)
         {
             _resolved.Clear();
         }

@@ -44,14 +44,14 @@ public static class Roundups
             .ToList();
     }
 
-    /// <summary>The followed articles that cite the essay, each with its page, canonical URL and citation.</summary>
+    /// <summary>The followed articles that cite the essay, each with its page, canonical URL and citation; the articles are fetched at once, each once.</summary>
     public static async Task<IReadOnlyList<(ArticlePage Page, string Url, Citation Citation)>> CitingArticlesAsync(
         PageResolver pages, EssayProfile essay, IReadOnlyList<string> links, CancellationToken cancellationToken)
     {
         var found = new List<(ArticlePage, string, Citation)>();
-        foreach (var link in links)
+        var fetched = await Task.WhenAll(links.Select(l => pages.FetchLinkedPageAsync(l, cancellationToken))).ConfigureAwait(false);
+        foreach (var page in fetched)
         {
-            var (page, _) = await pages.FetchPageAsync(link, cancellationToken).ConfigureAwait(false);
             if (page is null || UrlCanonicalizer.Canonicalize(page.CanonicalUrl ?? page.OgUrl ?? page.Url.AbsoluteUri) is not { } url
                 || essay.IsEssayUrl(url) || GoogleNewsLinks.IsGoogleNews(url))
             {

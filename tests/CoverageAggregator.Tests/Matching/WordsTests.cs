@@ -8,7 +8,9 @@ public class WordsTests
     [InlineData("Mara Okafor’s “Compute Cliff” — it’s ﬁne", new[] { "mara", "okafor", "compute", "cliff", "it", "fine" })]
     [InlineData("ＦＵＬＬ width, São Paulo's 3.14 don't", new[] { "full", "width", "são", "paulo", "3", "14", "don't" })]
     [InlineData("rock’n’roll ''quoted'' `tick` x's", new[] { "rock'n'roll", "quoted", "tick", "x" })]
-    [InlineData("彼女は「電力」と書いた。", new[] { "彼女は", "電力", "と書いた" })]
+    [InlineData("彼女は「電力」と書いた。", new[] { "彼", "女", "は", "電", "力", "と", "書", "い", "た" })]
+    [InlineData("「Import AI」第455期：AI系统", new[] { "import", "ai", "第", "455", "期", "ai", "系", "统" })]
+    [InlineData("Ｉｍｐｏｒｔ ＡＩ ４５５", new[] { "import", "ai", "455" })]
     [InlineData("", new string[0])]
     public void WordsAreNormalisedAndPossessivesDropped(string text, string[] expected)
     {

