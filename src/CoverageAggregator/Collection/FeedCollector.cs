@@ -126,6 +126,11 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 // A cluster or linkblog entry: the coverage is the articles it points to.
                 var articles = await Roundups.CitingArticlesAsync(pages, essay, pointedTo, cancellationToken).ConfigureAwait(false);
                 items.AddRange(articles.Select(a => PointedItem(context, essay, a.Page, a.Url, a.Citation)));
+                if (await Roundups.EssayLandedOnAsync(pages, essay, pointedTo, cancellationToken).ConfigureAwait(false) is { } landed)
+                {
+                    citation = CitationMatcher.Match(essay, candidate with { Links = [.. candidate.Links, landed] }, words);
+                }
+
                 if (articles.Count > 0 && citation is null or { By: CitesBy.Mention })
                 {
                     continue;

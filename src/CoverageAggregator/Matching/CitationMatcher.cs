@@ -3,8 +3,10 @@ namespace CoverageAggregator.Matching;
 /// <summary>
 /// Does a text cite the essay, and how? In order of strength: a link to any essay URL (the mirror included), at any
 /// date; a verified quote (quoted, or essay sentences reproduced word for word), at any date after the essay; a mention,
-/// in the <see cref="MentionWindow"/> after the essay: the issue by its number next to the publication's name, or a name
-/// of the essay (title, a title its page gives itself, keyword) together with its author or publication. Another issue
+/// in the <see cref="MentionWindow"/> after the essay: the issue by its number next to the publication's name, a name of
+/// the essay (title, a title its page gives itself, keyword) together with its author or publication, or the author and
+/// the publication together with the essay's claims (at least <see cref="MinimumSharedRareWords"/> of its rare words:
+/// "his long essay in Import AI" that goes on about successors trained autonomously by 2028). Another issue
 /// of the same newsletter is not a mention: names match as whole phrases, numbers as whole numbers, and a keyword alone
 /// does not count for a text that names another issue.
 /// </summary>
@@ -12,6 +14,9 @@ public static class CitationMatcher
 {
     /// <summary>How long after the essay a mention still counts.</summary>
     public static readonly TimeSpan MentionWindow = TimeSpan.FromDays(120);
+
+    /// <summary>The essay's rare words (<see cref="CommonWords.IsRareWord"/>) a text that names its author and publication must share to be about it.</summary>
+    public const int MinimumSharedRareWords = 6;
 
     /// <param name="titleAndText">The candidate's title and text split (<see cref="SplitText.Of"/>), when the caller keeps them for other tests or essays.</param>
     public static Citation? Match(EssayProfile essay, CandidateText candidate, SplitText? titleAndText = null)
@@ -61,8 +66,14 @@ public static class CitationMatcher
         }
 
         return essay.TitlePhrases.Except(essay.KeywordPhrases).Any(p => Words.ContainsPhrase(words, p))
-            || (numbers.Count == 0 && essay.KeywordPhrases.Any(p => Words.ContainsPhrase(words, p)));
+            || (numbers.Count == 0 && (essay.KeywordPhrases.Any(p => Words.ContainsPhrase(words, p)) || SharesClaims(essay, words)));
     }
+
+    /// <summary>True when the words name the author and the publication both, and share enough of the essay's rare words.</summary>
+    private static bool SharesClaims(EssayProfile essay, IReadOnlyList<string> words) =>
+        essay.AuthorPhrase.Count > 0 && essay.PublicationPhrase.Count > 0
+        && Words.ContainsPhrase(words, essay.AuthorPhrase) && Words.ContainsPhrase(words, essay.PublicationPhrase)
+        && words.Where(essay.RareWords.Contains).Distinct(StringComparer.Ordinal).Take(MinimumSharedRareWords).Count() == MinimumSharedRareWords;
 
     /// <summary>True when a text names the essay or its author at all: the cheap test that decides whether a page is worth fetching.</summary>
     public static bool MayConcern(EssayProfile essay, string text) => MayConcern(essay, Words.Split(text));

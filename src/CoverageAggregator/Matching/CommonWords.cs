@@ -41,6 +41,17 @@ public static class CommonWords
         return Math.Log2(Ranks.Value.TryGetValue(word, out var rank) ? rank + 1 : UnlistedRank);
     }
 
+    /// <summary>
+    /// True for a word of at least four letters outside the 3,000 most common: "successor", "autonomously", "rubicon".
+    /// Two texts that share many of these talk about the same thing.
+    /// </summary>
+    public static bool IsRareWord(string word) =>
+        word.Length >= 4 && !word.All(char.IsAsciiDigit) && !Words.IsCjk(word[0])
+        && (!Ranks.Value.TryGetValue(word, out var rank) || rank > RareRank);
+
+    /// <summary>The rank beyond which a word is rare (<see cref="IsRareWord"/>).</summary>
+    private const int RareRank = 3000;
+
     private static List<string> Lines(string name)
     {
         using var stream = typeof(CommonWords).Assembly.GetManifestResourceStream("CoverageAggregator.Matching." + name)

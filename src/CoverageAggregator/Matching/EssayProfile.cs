@@ -19,6 +19,11 @@ public sealed partial class EssayProfile
         KeywordPhrases = essay.Keywords.Where(k => IsKeyword(essay, k)).Select(Words.Split).Where(p => p.Count > 0).ToList();
         Issue = IssueNumbers.OfTitle(essay.Title);
         var author = essay.Author is null ? [] : Words.Split(essay.Author);
+        AuthorPhrase = author;
+        PublicationPhrase = essay.Publication is null ? [] : Words.Split(essay.Publication);
+        var names = author.Concat(PublicationPhrase).ToHashSet(StringComparer.Ordinal);
+        RareWords = SentenceIndex.Count == 0 ? new HashSet<string>()
+            : Sentences.SelectMany(Words.Split).Where(w => CommonWords.IsRareWord(w) && !names.Contains(w)).ToHashSet(StringComparer.Ordinal);
         AttributionPhrases = new[] { essay.Author, essay.Publication }
             .OfType<string>()
             .Select(Words.Split)
@@ -39,6 +44,14 @@ public sealed partial class EssayProfile
 
     /// <summary>The keywords among <see cref="TitlePhrases"/>: what the essay is about, which other issues of its publication may be about too.</summary>
     internal IReadOnlyList<IReadOnlyList<string>> KeywordPhrases { get; }
+
+    /// <summary>The author's full name and the publication's name, as words (empty when not configured).</summary>
+    internal IReadOnlyList<string> AuthorPhrase { get; }
+
+    internal IReadOnlyList<string> PublicationPhrase { get; }
+
+    /// <summary>The rare words of the essay's sentences (<see cref="CommonWords.IsRareWord"/>): what its claims are made of.</summary>
+    internal IReadOnlySet<string> RareWords { get; }
 
     /// <summary>The issue the title names ("Import AI 455: …" is issue 455 of "Import AI"); null when it names none.</summary>
     internal (IReadOnlyList<string> Name, long Number)? Issue { get; }

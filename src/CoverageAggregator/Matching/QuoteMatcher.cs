@@ -29,8 +29,9 @@ public static class QuoteMatcher
 
     public static string? MatchSpan(EssayProfile essay, string span)
     {
+        // A stock phrase ("this is a big deal") is no quote, even when a whole essay sentence is one.
         var words = Words.Split(span);
-        return Align(essay, words) ?? VerbatimSpans.QuotedFragment(essay, words);
+        return VerbatimSpans.IsRare(words) ? Align(essay, words) ?? VerbatimSpans.QuotedFragment(essay, words) : null;
     }
 
     /// <summary>The essay sentence, or pair, that at least <see cref="Threshold"/> of the span's words align with; null when none does.</summary>

@@ -68,6 +68,18 @@ public static class Roundups
         return found;
     }
 
+    /// <summary>
+    /// The essay URL that one of the followed links landed on (a short link, an app link: the entry links the essay
+    /// through it); null when none did. The pages are those <see cref="CitingArticlesAsync"/> fetched (cached).
+    /// </summary>
+    public static async Task<string?> EssayLandedOnAsync(PageResolver pages, EssayProfile essay, IReadOnlyList<string> links, CancellationToken cancellationToken)
+    {
+        var fetched = await Task.WhenAll(links.Select(l => pages.FetchLinkedPageAsync(l, cancellationToken))).ConfigureAwait(false);
+        return fetched.OfType<ArticlePage>()
+            .SelectMany(p => new[] { p.Url.AbsoluteUri, p.CanonicalUrl, p.OgUrl })
+            .FirstOrDefault(essay.IsEssayUrl);
+    }
+
     private static string HostKey(string host)
     {
         host = host.ToLowerInvariant();
