@@ -4,15 +4,19 @@ namespace CoverageAggregator.Matching;
 
 /// <summary>
 /// How much a run of words says: a stock phrase ("at the end of the day", "the United States and China") is made of
-/// common words and says little; a phrase of the essay's own ("no-human-involved AI R&amp;D") says a lot. A word's
-/// information is log2 of its rank among the 10,000 most common English words (a word not among them counts as rank
-/// 20,000); a Han or kana character that is a common word of its own (的, は, 我) counts little, any other one as a rare
-/// word. The lists and their sources are in Matching/Data/README.md.
+/// common words and says little; a phrase of the essay's own ("no-human-involved AI R&amp;D") says a lot. A word says
+/// log2 of its rank among the 10,000 most common English words (a word not among them counts as rank 20,000) beyond
+/// what the <see cref="Floor"/> most common words say: "the", "of", "day" say nothing, "involved" 3.4 bits, "rubicon"
+/// 7.3. A Han or kana character that is a common word of its own (的, は, 我) says nothing, any other one 3 bits.
+/// The lists and their sources are in Matching/Data/README.md.
 /// </summary>
 public static class CommonWords
 {
     /// <summary>The rank given to a word that is not among the common words.</summary>
     private const int UnlistedRank = 20_000;
+
+    /// <summary>Words at least this common say nothing: log2 of the rank of the 128th most common word.</summary>
+    private const double Floor = 7;
 
     private static readonly Lazy<FrozenDictionary<string, int>> Ranks = new(() =>
         Lines("common-words-en.txt").Select((word, i) => (word, rank: i + 1))
@@ -30,15 +34,15 @@ public static class CommonWords
     {
         if (word.Length == 1 && Words.IsCjk(word[0]))
         {
-            return CommonCharacters.Value.Contains(word[0]) ? 4 : 10;
+            return CommonCharacters.Value.Contains(word[0]) ? 0 : 3;
         }
 
         if (word.All(char.IsAsciiDigit))
         {
-            return word.Length > 1 ? 8 : 3;
+            return word.Length > 1 ? 1 : 0;
         }
 
-        return Math.Log2(Ranks.Value.TryGetValue(word, out var rank) ? rank + 1 : UnlistedRank);
+        return Math.Max(0, Math.Log2(Ranks.Value.TryGetValue(word, out var rank) ? rank + 1 : UnlistedRank) - Floor);
     }
 
     /// <summary>

@@ -14,16 +14,17 @@ public sealed partial class EssayProfile
             .Select(UrlCanonicalizer.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Sentences = essayText is null ? [] : SplitSentences(essayText).ToList();
         SentenceIndex = new SentenceIndex(Sentences.Select(Words.Split).ToList());
-        TitlePhrases = NamePhrases(essay).Concat(OtherTitles(titles ?? []))
+        var names = TitleNames(essay).Concat(OtherTitles(titles ?? [])).ToList();
+        TitlePhrases = names.Concat(essay.Keywords.Where(k => IsKeyword(essay, k)))
             .Select(Words.Split).Where(p => p.Count > 0).DistinctBy(p => string.Join(' ', p)).ToList();
-        KeywordPhrases = essay.Keywords.Where(k => IsKeyword(essay, k)).Select(Words.Split).Where(p => p.Count > 0).ToList();
+        var nameKeys = names.Select(n => string.Join(' ', Words.Split(n))).ToHashSet(StringComparer.Ordinal);
+        KeywordPhrases = TitlePhrases.Where(p => !nameKeys.Contains(string.Join(' ', p))).ToList();
         Issue = IssueNumbers.OfTitle(essay.Title);
         var author = essay.Author is null ? [] : Words.Split(essay.Author);
         AuthorPhrase = author;
         PublicationPhrase = essay.Publication is null ? [] : Words.Split(essay.Publication);
-        var names = author.Concat(PublicationPhrase).ToHashSet(StringComparer.Ordinal);
-        RareWords = SentenceIndex.Count == 0 ? new HashSet<string>()
-            : Sentences.SelectMany(Words.Split).Where(w => CommonWords.IsRareWord(w) && !names.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var attribution = author.Concat(PublicationPhrase).ToHashSet(StringComparer.Ordinal);
+        RareWords = Sentences.SelectMany(Words.Split).Where(w => CommonWords.IsRareWord(w) && !attribution.Contains(w)).ToHashSet(StringComparer.Ordinal);
         AttributionPhrases = new[] { essay.Author, essay.Publication }
             .OfType<string>()
             .Select(Words.Split)
@@ -61,7 +62,7 @@ public sealed partial class EssayProfile
 
     public bool IsEssayUrl(string? url) => UrlCanonicalizer.Key(url) is { } key && UrlKeys.Contains(key);
 
-    private static IEnumerable<string> NamePhrases(EssayConfig essay)
+    private static IEnumerable<string> TitleNames(EssayConfig essay)
     {
         var title = essay.Title.Trim();
         yield return title;
@@ -77,11 +78,6 @@ public sealed partial class EssayProfile
         {
             yield return title[..colon];
             yield return title[(colon + 1)..].Trim();
-        }
-
-        foreach (var keyword in essay.Keywords.Where(k => IsKeyword(essay, k)))
-        {
-            yield return keyword;
         }
     }
 
