@@ -1,11 +1,13 @@
 namespace CoverageAggregator.Matching;
 
 /// <summary>
-/// Runs of words that a text shares word for word with the essay, with or without quotation marks: a short quoted
-/// fragment of a long sentence ("no-human-involved AI R&amp;D"), or essay sentences reproduced without marks. A run counts
-/// when it has at least <see cref="SentenceIndex.GramLength"/> words and says enough (<see cref="MinimumBits"/> of
+/// Runs of words that a text shares word for word with the essay: a short quoted fragment of a long sentence
+/// ("no-human-involved AI R&amp;D"), or essay sentences reproduced without quotation marks. A run counts when it has at
+/// least <see cref="SentenceIndex.GramLength"/> words and says enough (<see cref="MinimumBits"/> of
 /// <see cref="CommonWords"/> information), so a stock phrase the essay happens to use is no quote; the essay's title is
-/// a name, not a quote. A run quotes each essay sentence it covers with such a run of its own.
+/// a name, not a quote. Without quotation marks a run must also reproduce most of the sentence
+/// (<see cref="QuoteMatcher.Threshold"/> of its words): a writer who reuses a phrase of the essay in their own sentence
+/// ("signing long-term contracts with nuclear plants") is not quoting it.
 /// </summary>
 public static class VerbatimSpans
 {
@@ -26,7 +28,7 @@ public static class VerbatimSpans
             var (length, position) = index.LongestRun(ids, at);
             if (length >= SentenceIndex.GramLength && length >= span.Count * QuoteMatcher.Threshold)
             {
-                var sentences = Covered(essay, span, at, length, position).ToList();
+                var sentences = Covered(essay, span, at, length, position, wholeSentences: false).ToList();
                 return sentences.Count == 0 ? null : string.Join(" ", sentences.Select(s => essay.Sentences[s]));
             }
         }
@@ -54,7 +56,7 @@ public static class VerbatimSpans
                 continue;
             }
 
-            found.UnionWith(Covered(essay, words, at, length, position));
+            found.UnionWith(Covered(essay, words, at, length, position, wholeSentences: true));
             at += length;
         }
 
@@ -64,8 +66,11 @@ public static class VerbatimSpans
     /// <summary>True when the words say enough to be a quote rather than a stock phrase.</summary>
     public static bool IsRare(IEnumerable<string> words) => CommonWords.Bits(words) >= MinimumBits;
 
-    /// <summary>The sentences that a run (of <paramref name="words"/> from <paramref name="at"/>, at <paramref name="position"/> of the essay) quotes.</summary>
-    private static IEnumerable<int> Covered(EssayProfile essay, IReadOnlyList<string> words, int at, int length, int position)
+    /// <summary>
+    /// The sentences that a run (of <paramref name="words"/> from <paramref name="at"/>, at <paramref name="position"/> of
+    /// the essay) quotes; with <paramref name="wholeSentences"/>, only those it reproduces for the most part.
+    /// </summary>
+    private static IEnumerable<int> Covered(EssayProfile essay, IReadOnlyList<string> words, int at, int length, int position, bool wholeSentences)
     {
         var index = essay.SentenceIndex;
         for (var s = index.SentenceAt(position); s < index.Count && index.Start(s) < position + length; s++)
@@ -73,7 +78,8 @@ public static class VerbatimSpans
             var from = Math.Max(index.Start(s), position);
             var to = Math.Min(index.Start(s) + index.Length(s, 1), position + length);
             var part = Enumerable.Range(at + (from - position), to - from).Select(i => words[i]).ToList();
-            if (part.Count >= SentenceIndex.GramLength && IsRare(part) && !essay.TitlePhrases.Any(t => Words.ContainsPhrase(t, part)))
+            if (part.Count >= SentenceIndex.GramLength && IsRare(part) && !essay.TitlePhrases.Any(t => Words.ContainsPhrase(t, part))
+                && (!wholeSentences || part.Count >= index.Length(s, 1) * QuoteMatcher.Threshold))
             {
                 yield return s;
             }

@@ -20,7 +20,7 @@ public static class TextLanguage
 
     private static readonly (string Language, string[] Words)[] FunctionWords =
     [
-        ("en", ["the", "and", "of", "to", "is", "that", "with", "for", "this", "are"]),
+        ("en", ["the", "and", "of", "to", "is", "that", "with", "for", "this", "are", "his", "her", "an", "from", "was", "has", "which", "says"]),
         ("de", ["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "ein"]),
         ("fr", ["le", "la", "les", "et", "est", "des", "une", "que", "pour", "dans"]),
         ("es", ["el", "los", "las", "que", "y", "una", "por", "para", "con", "del"]),

@@ -51,7 +51,9 @@ public class MultilingualQuoteTests
     [InlineData("By the end of 2028 we will know, and I don’t know how to price cloud GPUs either.")]
     [InlineData("This is a big deal for the industry, and it is a reluctant view.")]
     [InlineData("AI systems are about to start building themselves, Jack Clark says.")] // the title: a name, not a quote
-    public void StockPhrasesAndTheTitleSharedWithTheEssayWithoutMarksAreNotQuotes(string text) =>
+    [InlineData("Even skeptics agree that no-human-involved AI R&D is years away.")] // a phrase of the essay reused in one's own sentence
+    [InlineData("懐疑派でさえ no-human-involved AI R&D はまだ先だと言う。")]
+    public void StockPhrasesTheTitleAndReusedPhrasesSharedWithTheEssayWithoutMarksAreNotQuotes(string text) =>
         Assert.Empty(CitationMatcher.Quotes(Essay, Text(text), Words.Split(text)));
 
     [Fact]

@@ -24,7 +24,11 @@ internal sealed class StubHandler : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var url = request.RequestUri!.AbsoluteUri;
-        Requested.Add(url);
+        lock (Requested)
+        {
+            Requested.Add(url); // links are followed at once
+        }
+
         if (!_routes.TryGetValue(url, out var route))
         {
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") });
