@@ -35,7 +35,7 @@ public class OutboundLinkTests
             .Redirect("https://t.co/other", "https://arxiv.org/abs/2401.00001")
             .Add(EssayUrl + "?r=abc", "<html><body><p>The essay.</p></body></html>")
             .Add("https://arxiv.org/abs/2401.00001", "<html><body><p>A paper.</p></body></html>");
-        var pages = new PageResolver(new Fetcher(new HttpClient(handler), Options.Create(new CoverageOptions()), NullLogger<Fetcher>.Instance));
+        var pages = Pages(handler);
         var links = Enumerable.Range(0, 55).Select(i => $"https://outlet{i}.example/story/{i}")
             .Append("https://t.co/other").Append("https://bit.ly/ia455").ToList();
 
@@ -53,7 +53,7 @@ public class OutboundLinkTests
     public async Task APageThatLinksNothingThatMayRedirectCausesNoFetch()
     {
         var handler = new StubHandler();
-        var pages = new PageResolver(new Fetcher(new HttpClient(handler), Options.Create(new CoverageOptions()), NullLogger<Fetcher>.Instance));
+        var pages = Pages(handler);
 
         Assert.Null(await pages.FindEssayTargetAsync(Essay, ["https://arxiv.org/abs/2401.00001", "https://metr.example/time-horizons"], 10, CancellationToken.None));
         Assert.Empty(handler.Requested);
@@ -63,11 +63,14 @@ public class OutboundLinkTests
     public async Task AnArticleThatSeveralRoundupsLinkIsFetchedOnce()
     {
         var handler = new StubHandler().Add("https://outlet.example/story", "<html><body><p>A story.</p></body></html>");
-        var pages = new PageResolver(new Fetcher(new HttpClient(handler), Options.Create(new CoverageOptions()), NullLogger<Fetcher>.Instance));
+        var pages = Pages(handler);
 
         await Roundups.CitingArticlesAsync(pages, Essay, ["https://outlet.example/story"], CancellationToken.None);
         await Roundups.CitingArticlesAsync(pages, Essay, ["https://outlet.example/story?utm_source=rss"], CancellationToken.None);
 
         Assert.Single(handler.Requested);
     }
+
+    private static PageResolver Pages(StubHandler handler) =>
+        new(new Fetcher(new HttpClient(handler), Options.Create(new CoverageOptions()), NullLogger<Fetcher>.Instance));
 }
