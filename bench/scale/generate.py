@@ -138,6 +138,7 @@ def main():
             # A syndicated copy of the previous outlet's citing article.
             o_url, o_title, o_author, o_body = originals[feed - 1]
             author, title = o_author, o_title
+            published = "2026-10-20T15:00:00Z"  # a copy runs after the original
             if feed % 100 == 11:
                 canonical = o_url
                 body = o_body
@@ -148,7 +149,7 @@ def main():
         elif n % 50 in (41, 42) and feed % 25 == 5 and round_no == 1:
             # One organisation's two statements: long shared boilerplate, no byline, different titles, both cite.
             author = None
-            title = ["Institute welcomes The Signal Horizon", "Institute names new fellows after The Signal Horizon"][n % 50 - 41]
+            title = [f"Institute {feed} welcomes The Signal Horizon", f"Institute {feed} names new fellows after The Signal Horizon"][n % 50 - 41]
             body = (f"<p>{t.sentence()} {AUTHOR} of {PUBLICATION} argued in {TITLE} that limits are near.</p>"
                     f"<p>{BOILERPLATE}</p>")
             add_truth(f"f{feed}s{n}", url, outlet, title, None, "mention", [], 1)

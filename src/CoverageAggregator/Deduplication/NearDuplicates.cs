@@ -1,4 +1,5 @@
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Matching;
 
 namespace CoverageAggregator.Deduplication;
 
@@ -16,7 +17,8 @@ namespace CoverageAggregator.Deduplication;
 /// The same text is not enough to be the same coverage: a comms team counts outlets, and two outlets that run short
 /// pieces with a stock lead and the same quotes, or one organisation's two statements that share boilerplate, are
 /// different coverage. So two items are one only when, besides the text, their bylines agree (<see cref="Bylines"/>),
-/// or, where a byline is missing, their headlines agree (<see cref="Titles"/>); different bylines never merge.
+/// or, where a byline is missing, they are on the same site (an AMP, mobile or print copy) under the same headline
+/// (<see cref="Titles"/>); different bylines never merge, and neither do byline-less pages of different outlets.
 /// A copy that names its original (rel=canonical) is caught earlier, by URL, whatever its byline.
 /// </para>
 /// </summary>
@@ -41,14 +43,15 @@ public static class NearDuplicates
     public static bool AreSameStory(CoverageItem a, CoverageItem b) =>
         a.EssayId == b.EssayId && a.Kind == b.Kind
         && TextSignature.Parse(a.TextSignature) is { } x && TextSignature.Parse(b.TextSignature) is { } y
-        && AreSameStory(x, y) && SameCredit(a.Author, a.Title, b.Author, b.Title);
+        && AreSameStory(x, y) && SameCredit(Credit.Of(a), Credit.Of(b));
 
     /// <summary>
-    /// The byline-and-headline half of the rule: the bylines agree; or, with a byline missing on either side, the headlines agree.
-    /// Different bylines are different coverage whatever the headlines say.
+    /// The credit half of the rule: the bylines agree; or, with a byline missing on either side, the same site (known,
+    /// not an address literal) and the same headline. Different bylines are different coverage whatever else agrees.
     /// </summary>
-    public static bool SameCredit(string? authorA, string? titleA, string? authorB, string? titleB) =>
-        Bylines.Agree(authorA, authorB) ?? Titles.Agree(titleA, titleB) ?? false;
+    public static bool SameCredit(Credit a, Credit b) =>
+        Bylines.Agree(a.Author, b.Author)
+        ?? (UrlCanonicalizer.SiteKey(a.Url) is { } site && site == UrlCanonicalizer.SiteKey(b.Url) && Titles.Agree(a.Title, b.Title) == true);
 
     /// <summary>
     /// The copy that stays canonical: the original (a copy whose other URLs name the other item is its syndication),

@@ -42,7 +42,7 @@ internal sealed class CopyIndex(TimeProvider time)
     {
         if (item.Kind == CoverageKinds.Article && _essays.TryGetValue(item.EssayId, out var index))
         {
-            index.Set(item.Key, new Entry(item.AlsoAt, item.TextSignature, item.Author, item.Title));
+            index.Set(item.Key, new Entry(item.AlsoAt, item.TextSignature, Credit.Of(item)));
         }
     }
 
@@ -58,22 +58,22 @@ internal sealed class CopyIndex(TimeProvider time)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {essayId} and Kind eq {CoverageKinds.Article}");
         var entries = new List<(string, Entry)>();
-        var select = new[] { nameof(ItemEntity.RowKey), nameof(ItemEntity.AlsoAt), nameof(ItemEntity.TextSignature), nameof(ItemEntity.Author), nameof(ItemEntity.Title) };
+        var select = new[] { nameof(ItemEntity.RowKey), nameof(ItemEntity.AlsoAt), nameof(ItemEntity.TextSignature), nameof(ItemEntity.Url), nameof(ItemEntity.Author), nameof(ItemEntity.Title) };
         await foreach (var entity in table.QueryAsync<ItemEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var alsoAt = string.IsNullOrEmpty(entity.AlsoAt) ? [] : JsonSerializer.Deserialize<List<string>>(entity.AlsoAt) ?? [];
-            entries.Add((entity.RowKey, new Entry(alsoAt, entity.TextSignature, entity.Author, entity.Title)));
+            entries.Add((entity.RowKey, new Entry(alsoAt, entity.TextSignature, new Credit(entity.Url, entity.Author, entity.Title))));
         }
 
         index.Replace(entries, time.GetUtcNow());
     }
 
-    /// <summary>What is read of a stored article: its other URLs, its text signature, its byline and headline.</summary>
-    private sealed record Entry(IReadOnlyList<string> AlsoAt, string? Signature, string? Author, string? Title);
+    /// <summary>What is read of a stored article: its other URLs, its text signature, its credit (URL, byline, headline).</summary>
+    private sealed record Entry(IReadOnlyList<string> AlsoAt, string? Signature, Credit Credit);
 
     private sealed class EssayIndex
     {
-        private readonly Dictionary<string, (HashSet<string> AlsoAtKeys, TextSignature? Signature, string? Author, string? Title)> _entries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (HashSet<string> AlsoAtKeys, TextSignature? Signature, Credit Credit)> _entries = new(StringComparer.Ordinal);
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -101,8 +101,8 @@ internal sealed class CopyIndex(TimeProvider time)
             }
         }
 
-        private static (HashSet<string>, TextSignature?, string?, string?) Read(Entry entry) =>
-            (entry.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(entry.Signature), entry.Author, entry.Title);
+        private static (HashSet<string>, TextSignature?, Credit) Read(Entry entry) =>
+            (entry.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(entry.Signature), entry.Credit);
 
         public void Remove(string rowKey)
         {
@@ -121,6 +121,7 @@ internal sealed class CopyIndex(TimeProvider time)
             var key = item.Key;
             var alsoAtKeys = item.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal);
             var signature = TextSignature.Parse(item.TextSignature);
+            var credit = Credit.Of(item);
             string? sameText = null;
             lock (_entries)
             {
@@ -133,7 +134,7 @@ internal sealed class CopyIndex(TimeProvider time)
 
                     if ((sameText is null || string.CompareOrdinal(rowKey, sameText) < 0) && rowKey != key && signature is not null && entry.Signature is not null
                         && NearDuplicates.AreSameStory(entry.Signature, signature)
-                        && NearDuplicates.SameCredit(entry.Author, entry.Title, item.Author, item.Title))
+                        && NearDuplicates.SameCredit(entry.Credit, credit))
                     {
                         sameText = rowKey;
                     }

@@ -83,6 +83,18 @@ public class CoverageIdentityTests
     }
 
     [Fact]
+    public void BylinelessPagesOfDifferentOutletsUnderTheSameHeadlineAreTwoItems()
+    {
+        var a = Article("https://first-outlet.example/press/institute-statement", Text("statement-one"), null, "Institute welcomes new analysis of automated AI research");
+        var b = Article("https://second-outlet.example/news/institute-statement", Text("statement-one"), null, "Institute welcomes new analysis of automated AI research");
+        var loopback = Article("http://127.0.0.1:8080/outlet.example/press/institute-statement", Text("statement-one"), null, "Institute welcomes new analysis of automated AI research");
+        AssertTextsAlikeOnTheirOwn(a, b);
+
+        Assert.False(NearDuplicates.AreSameStory(a, b));
+        Assert.False(NearDuplicates.AreSameStory(a, loopback));
+    }
+
+    [Fact]
     public void WithoutBylinesOrHeadlinesTheSameTextIsNotEnough()
     {
         var a = Article("https://a.example/story", Text("original"), null, null);
