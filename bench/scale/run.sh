@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end collection benchmark on a generated corpus served from loopback by ../shared/eval/server.py.
 #   bench/scale/run.sh [FEEDS ...]     default: 500
-# For each size: generate FEEDS x 50 items, collect round 1 (cold), switch the server to round 2 (5% of feeds
-# changed), collect again, and print wall time, peak RSS (GNU time), items/s and the scorer's summary line.
+# For each size: generate FEEDS x 50 items (the real web's shape: generate.py), measure the bare-fetch floor (floor.py:
+# a small concurrent client fetching the feeds and the pages that must be fetched), collect round 1 (cold), switch
+# the server to round 2 (5% of feeds changed), collect again, and print wall times, round 1 as a multiple of the
+# floor, peak RSS (GNU time), items/s, a hash of the export (identical across runs when collection is
+# deterministic) and the scorer's summary line.
 # Each size gets a private Azurite (from node_modules, on free ports, empty data folder): a shared, long-lived one
 # slows down as earlier runs' tables pile up in its in-memory database, which skews the figures.
 set -euo pipefail
@@ -16,9 +19,10 @@ if [ -z "${SCALE_CLI:-}" ]; then
   dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained false -o "$root/artifacts/bench-cli" -v q >/dev/null
 fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
-printf "%6s %8s %10s %10s %10s %10s %12s\n" feeds items r1_s r2_s r2/r1 peak_MB items/s
+printf "%6s %8s %8s %8s %8s %8s %8s %8s %10s %12s\n" feeds items floor_s r1_s r1/floor r2_s r2/r1 peak_MB items/s export
 for feeds in "${sizes[@]}"; do
   work=$(mktemp -d); corpus="$work/corpus"
   ports=($(python3 -c 'import socket
@@ -29,6 +33,7 @@ for _ in range(3):
     --tableHost 127.0.0.1 --tablePort "${ports[2]}" >/dev/null 2>&1 &
   azurite=$!
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null && break; sleep 0.2; done
+  (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null || { echo "run.sh: Azurite did not start" >&2; exit 1; }
   export COVERAGE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${ports[2]}/devstoreaccount1;"
   python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
   python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
@@ -36,17 +41,24 @@ for _ in range(3):
   for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
   base="http://127.0.0.1:$(cat "$work/port")"
   sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
+  read -r floor _ <<<"$(python3 bench/scale/floor.py "$corpus" "$base" --concurrency "$Coverage__MaxConcurrency")"
   export Coverage__StoragePrefix="bench$RANDOM$RANDOM"
   /usr/bin/time -f "%e %M %U %S" -o "$work/r1.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r1.log" 2>&1
   curl -fsS -X POST "$base/__control/round/2" >/dev/null
   /usr/bin/time -f "%e %M" -o "$work/r2.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r2.log" 2>&1
   dotnet "$cli" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
   summary=$(python3 "$shared/eval/score.py" --corpus "$corpus" --export "$work/export.json" --base "$base" | tail -1)
+  digest=$(python3 -c 'import json,sys,hashlib
+items=json.load(open(sys.argv[1]))["items"]
+keep=[{k:v for k,v in i.items() if k not in ("firstSeenAt",)} for i in items]
+keep=[dict(i, alsoAt=sorted(i.get("alsoAt") or []), quotes=sorted(i.get("quotes") or [])) for i in keep]
+print(hashlib.sha256(json.dumps(sorted(keep, key=lambda i: i["url"]), sort_keys=True).encode()).hexdigest()[:12])' "$work/export.json")
   kill $server $azurite; wait $server $azurite 2>/dev/null || true
   read -r r1 m1 u1 s1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"; echo "round 1 CPU: user ${u1}s sys ${s1}s" >&2
   items=$((feeds * 50))
   peak=$(( (m1 > m2 ? m1 : m2) / 1024 ))
-  printf "%6s %8s %10s %10s %10s %10s %12s   %s\n" "$feeds" "$items" "$r1" "$r2" \
-    "$(awk -v a="$r2" -v b="$r1" 'BEGIN{printf "%.1f%%", 100*a/b}')" "$peak" "$(awk -v n="$items" -v t="$r1" 'BEGIN{printf "%.0f", n/t}')" "$summary"
+  printf "%6s %8s %8s %8s %8s %8s %8s %8s %10s %12s   %s\n" "$feeds" "$items" "$floor" "$r1" \
+    "$(awk -v a="$r1" -v b="$floor" 'BEGIN{printf "%.2fx", a/b}')" "$r2" \
+    "$(awk -v a="$r2" -v b="$r1" 'BEGIN{printf "%.1f%%", 100*a/b}')" "$peak" "$(awk -v n="$items" -v t="$r1" 'BEGIN{printf "%.0f", n/t}')" "$digest" "$summary"
   rm -rf "$work"
 done

@@ -180,7 +180,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     private async Task<(ArticlePage? Page, string? Link)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
     {
         var page = (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page;
-        if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url)))
+        if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url) && !GoogleNewsLinks.IsGoogleNews(page.Url)))
         {
             return (page, entry.Link);
         }

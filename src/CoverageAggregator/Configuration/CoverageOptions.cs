@@ -39,6 +39,8 @@ public sealed class CoverageOptions
 
     /// <summary>Social API credentials (Key Vault references in Azure), applied to the sources file's social entries.</summary>
     public CredentialOptions Credentials { get; set; } = new();
+
+    public GoogleNewsOptions GoogleNews { get; set; } = new();
 }
 
 public sealed class FetchOptions
@@ -67,4 +69,16 @@ public sealed class FetchOptions
     /// Hosts named by the sources file itself (feeds, social base URLs, the essay's fetchUrl) are added at load time.
     /// </summary>
     public List<string> AllowedPrivateHosts { get; set; } = [];
+}
+
+/// <summary>How Google News article links are decoded (Resolving/GoogleNewsDecoder): politely, one request at a time.</summary>
+public sealed class GoogleNewsOptions
+{
+    /// <summary>Least time between two requests to Google News (article page or batchexecute).</summary>
+    [Range(0, 60_000)]
+    public int MinIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>After Google answers 429 or 503 without Retry-After, decoding pauses 1 minute, doubling up to this.</summary>
+    [Range(1, 1440)]
+    public int MaxBackoffMinutes { get; set; } = 60;
 }

@@ -42,6 +42,7 @@ public static class CoverageServices
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenEntryStore>();
         services.AddSingleton<EssayStore>();
+        services.AddSingleton<GoogleNewsDecoder>();
         services.AddSingleton<PageResolver>();
         services.AddSingleton<EssayProfiles>();
         services.AddSingleton<ISourceCollector, FeedCollector>();

@@ -10,7 +10,7 @@ public sealed partial class EssayProfile
     public EssayProfile(EssayConfig essay, IEnumerable<string> extraUrls, string? essayText, IEnumerable<string>? titles = null)
     {
         Essay = essay;
-        UrlKeys = essay.Urls.Append(essay.FetchUrl).Concat(extraUrls)
+        UrlKeys = essay.Urls.Append(essay.FetchUrl).Concat(extraUrls).Where(u => !IsSiteRoot(u))
             .Select(UrlCanonicalizer.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Sentences = essayText is null ? [] : SplitSentences(essayText).ToList();
         SentenceIndex = new SentenceIndex(Sentences.Select(Words.Split).ToList());
@@ -60,7 +60,14 @@ public sealed partial class EssayProfile
     /// <summary>Phrases that attribute it: the author's full name, surname, and the publication.</summary>
     internal IReadOnlyList<IReadOnlyList<string>> AttributionPhrases { get; }
 
-    public bool IsEssayUrl(string? url) => UrlCanonicalizer.Key(url) is { } key && UrlKeys.Contains(key);
+    /// <summary>
+    /// True for a URL of the essay, also inside a web archive's snapshot of it (<see cref="ArchiveLinks"/>). The essay's
+    /// URLs are exact: a site root or publication home page among them is left out, since a link to it cites no one essay.
+    /// </summary>
+    public bool IsEssayUrl(string? url) => UrlCanonicalizer.Key(ArchiveLinks.Original(url) ?? url) is { } key && UrlKeys.Contains(key);
+
+    private static bool IsSiteRoot(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/').Length == 0 && uri.Query.Length <= 1;
 
     private static IEnumerable<string> TitleNames(EssayConfig essay)
     {

@@ -41,6 +41,26 @@ public static class UrlCanonicalizer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The site a URL belongs to: its host in lower case without a www./m./mobile./amp. prefix. Null for a URL that
+    /// cannot be read or whose host is an address literal (which says nothing about the site).
+    /// </summary>
+    public static string? SiteKey(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns ? SiteOf(uri.Host.ToLowerInvariant()) : null;
+
+    private static string SiteOf(string host)
+    {
+        foreach (var prefix in MobilePrefixes)
+        {
+            if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Count(c => c == '.') >= 2)
+            {
+                return host[prefix.Length..];
+            }
+        }
+
+        return host;
+    }
+
     /// <summary>The identity of a URL: what two URLs of the same page have in common.</summary>
     public static string? Key(string? url)
     {
@@ -51,16 +71,7 @@ public static class UrlCanonicalizer
         }
 
         var uri = new Uri(canonical);
-        var host = uri.Host;
-        foreach (var prefix in MobilePrefixes)
-        {
-            if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Count(c => c == '.') >= 2)
-            {
-                host = host[prefix.Length..];
-                break;
-            }
-        }
-
+        var host = SiteOf(uri.Host);
         var path = uri.AbsolutePath.TrimEnd('/');
         foreach (var suffix in new[] { "/index.html", "/index.htm", "/index.php" })
         {

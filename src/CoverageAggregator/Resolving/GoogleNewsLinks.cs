@@ -6,16 +6,47 @@ namespace CoverageAggregator.Resolving;
 
 /// <summary>
 /// Google News RSS item links (news.google.com/rss/articles/TOKEN). Until 2024 they redirected to the publisher and
-/// their token was a base64url protobuf that carries the article URL; newer tokens are opaque and the link answers
-/// with a Google page. An item's URL must never be a Google News URL: these helpers get the publisher's article back.
+/// their token was a base64url protobuf that carries the article URL; newer tokens (CBMi… holding "AU_yqL…") are
+/// opaque and the link answers with a Google page (<see cref="GoogleNewsDecoder"/> asks Google for the article). An
+/// item's URL must never be a Google News URL: these helpers get the publisher's article back.
+/// A link is a Google News link by its host, or, wherever it is served from (a mirror, a proxy, a recorded copy), by
+/// its shape: an articles/ or read/ path segment followed by a Google News token.
 /// </summary>
 public static class GoogleNewsLinks
 {
+    private static readonly string[] ArticlePaths = ["/rss/articles/", "/articles/", "/read/"];
+
     public static bool IsGoogleNews(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsGoogleNews(uri);
 
     public static bool IsGoogleNews(Uri uri) =>
-        uri.Host.Equals("news.google.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".news.google.com", StringComparison.OrdinalIgnoreCase);
+        uri.Host.Equals("news.google.com", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".news.google.com", StringComparison.OrdinalIgnoreCase)
+        || ArticleToken(uri) is not null;
+
+    /// <summary>
+    /// The article token of a Google News article link (…/rss/articles/TOKEN, …/articles/TOKEN, …/read/TOKEN): a base64url
+    /// protobuf whose first field is a small number and whose second is the article (bytes 08 xx 22); null for any other URL.
+    /// </summary>
+    public static string? ArticleToken(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindLastIndex(segments, s => s is "articles" or "read");
+        if (at < 0 || at + 2 != segments.Length)
+        {
+            return null;
+        }
+
+        var token = segments[at + 1];
+        return token.Length >= 8 && FromBase64Url(token) is { Length: > 3 } bytes && bytes[0] == 0x08 && bytes[2] == 0x22 ? token : null;
+    }
+
+    /// <summary>Google's batchexecute endpoint beside an article link: the link's path up to its articles/ part, then /_/DotsSplashUi/data/batchexecute.</summary>
+    public static Uri BatchExecuteUrl(Uri articleUrl)
+    {
+        var path = articleUrl.AbsolutePath;
+        var cut = ArticlePaths.Select(p => path.IndexOf(p, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        return new Uri(articleUrl, path[..cut] + "/_/DotsSplashUi/data/batchexecute");
+    }
 
     /// <summary>A page Google itself serves (the News reader, its consent wall): the item link did not reach the publisher.</summary>
     public static bool IsGooglePage(Uri uri) =>

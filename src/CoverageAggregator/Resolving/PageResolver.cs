@@ -6,7 +6,7 @@ using CoverageAggregator.Matching;
 namespace CoverageAggregator.Resolving;
 
 /// <summary>Fetches and reads article pages, and resolves links through redirects (short links, feed proxies) with a cache.</summary>
-public sealed class PageResolver(Fetcher fetcher)
+public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews = null)
 {
     /// <summary>Entries kept in each cache before it is emptied.</summary>
     private const int CacheSize = 20_000;
@@ -28,14 +28,20 @@ public sealed class PageResolver(Fetcher fetcher)
 
     /// <summary>
     /// The publisher's article for a Google News item whose link does not redirect: the URL inside an old-style token,
-    /// else the entry of the outlet's own feed (advertised on its home page, the item's &lt;source url&gt;) with the same
-    /// title, else a link with that title on the home page. Null when none is found: the caller then drops the item.
+    /// else the URL Google's own decoding gives (<see cref="GoogleNewsDecoder"/>), else the entry of the outlet's own
+    /// feed (advertised on its home page, the item's &lt;source url&gt;) with the same title, else a link with that title
+    /// on the home page. Null when none is found: the caller then drops the item.
     /// </summary>
     public async Task<string?> FindPublisherArticleAsync(string googleNewsUrl, string? title, string? sourceUrl, CancellationToken cancellationToken)
     {
         if (GoogleNewsLinks.DecodeArticleUrl(googleNewsUrl) is { } decoded)
         {
             return decoded;
+        }
+
+        if (googleNews is not null && (await googleNews.DecodeAsync(googleNewsUrl, cancellationToken).ConfigureAwait(false)).Url is { } fromGoogle)
+        {
+            return fromGoogle;
         }
 
         if (title is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var home) || GoogleNewsLinks.IsGoogleNews(home))

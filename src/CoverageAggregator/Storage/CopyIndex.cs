@@ -42,7 +42,7 @@ internal sealed class CopyIndex(TimeProvider time)
     {
         if (item.Kind == CoverageKinds.Article && _essays.TryGetValue(item.EssayId, out var index))
         {
-            index.Set(item.Key, item.AlsoAt, item.TextSignature);
+            index.Set(item.Key, new Entry(item.AlsoAt, item.TextSignature, Credit.Of(item)));
         }
     }
 
@@ -57,46 +57,52 @@ internal sealed class CopyIndex(TimeProvider time)
     private async Task LoadAsync(TableClient table, string essayId, EssayIndex index, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {essayId} and Kind eq {CoverageKinds.Article}");
-        var entries = new List<(string, IReadOnlyList<string>, string?)>();
-        var select = new[] { nameof(ItemEntity.RowKey), nameof(ItemEntity.AlsoAt), nameof(ItemEntity.TextSignature) };
+        var entries = new List<(string, Entry)>();
+        var select = new[] { nameof(ItemEntity.RowKey), nameof(ItemEntity.AlsoAt), nameof(ItemEntity.TextSignature), nameof(ItemEntity.Url), nameof(ItemEntity.Author), nameof(ItemEntity.Title) };
         await foreach (var entity in table.QueryAsync<ItemEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var alsoAt = string.IsNullOrEmpty(entity.AlsoAt) ? [] : JsonSerializer.Deserialize<List<string>>(entity.AlsoAt) ?? [];
-            entries.Add((entity.RowKey, alsoAt, entity.TextSignature));
+            entries.Add((entity.RowKey, new Entry(alsoAt, entity.TextSignature, new Credit(entity.Url, entity.Author, entity.Title))));
         }
 
         index.Replace(entries, time.GetUtcNow());
     }
 
+    /// <summary>What is read of a stored article: its other URLs, its text signature, its credit (URL, byline, headline).</summary>
+    private sealed record Entry(IReadOnlyList<string> AlsoAt, string? Signature, Credit Credit);
+
     private sealed class EssayIndex
     {
-        private readonly Dictionary<string, (HashSet<string> AlsoAtKeys, TextSignature? Signature)> _entries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (HashSet<string> AlsoAtKeys, TextSignature? Signature, Credit Credit)> _entries = new(StringComparer.Ordinal);
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public DateTimeOffset? LoadedAt { get; private set; }
 
-        public void Replace(IEnumerable<(string RowKey, IReadOnlyList<string> AlsoAt, string? Signature)> entries, DateTimeOffset now)
+        public void Replace(IEnumerable<(string RowKey, Entry Entry)> entries, DateTimeOffset now)
         {
             lock (_entries)
             {
                 _entries.Clear();
-                foreach (var (rowKey, alsoAt, signature) in entries)
+                foreach (var (rowKey, entry) in entries)
                 {
-                    _entries[rowKey] = (alsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(signature));
+                    _entries[rowKey] = Read(entry);
                 }
 
                 LoadedAt = now;
             }
         }
 
-        public void Set(string rowKey, IReadOnlyList<string> alsoAt, string? signature)
+        public void Set(string rowKey, Entry entry)
         {
             lock (_entries)
             {
-                _entries[rowKey] = (alsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(signature));
+                _entries[rowKey] = Read(entry);
             }
         }
+
+        private static (HashSet<string>, TextSignature?, Credit) Read(Entry entry) =>
+            (entry.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(entry.Signature), entry.Credit);
 
         public void Remove(string rowKey)
         {
@@ -106,12 +112,16 @@ internal sealed class CopyIndex(TimeProvider time)
             }
         }
 
-        /// <summary>Named in each other's "also at" first; else the same text by signature.</summary>
+        /// <summary>
+        /// Named in each other's "also at" first; else the same text by signature with the same credit (<see cref="NearDuplicates.SameCredit"/>).
+        /// Of several such stored articles the one whose key sorts first is taken, so the answer does not depend on the dictionary's order.
+        /// </summary>
         public string? Find(CoverageItem item)
         {
             var key = item.Key;
             var alsoAtKeys = item.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal);
             var signature = TextSignature.Parse(item.TextSignature);
+            var credit = Credit.Of(item);
             string? sameText = null;
             lock (_entries)
             {
@@ -122,8 +132,9 @@ internal sealed class CopyIndex(TimeProvider time)
                         return rowKey;
                     }
 
-                    if (sameText is null && rowKey != key && signature is not null && entry.Signature is not null
-                        && NearDuplicates.AreSameStory(entry.Signature, signature))
+                    if ((sameText is null || string.CompareOrdinal(rowKey, sameText) < 0) && rowKey != key && signature is not null && entry.Signature is not null
+                        && NearDuplicates.AreSameStory(entry.Signature, signature)
+                        && NearDuplicates.SameCredit(entry.Credit, credit))
                     {
                         sameText = rowKey;
                     }

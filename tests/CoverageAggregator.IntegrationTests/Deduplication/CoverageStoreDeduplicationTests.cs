@@ -20,6 +20,7 @@ public class CoverageStoreDeduplicationTests
     {
         EssayId = "essay",
         Url = url,
+        Author = "Wire Reporter",
         PublishedAt = published,
         FirstSeenAt = Day,
         UpdatedAt = Day,
@@ -55,6 +56,44 @@ public class CoverageStoreDeduplicationTests
 
         Assert.Equal(2, (await store.ListAsync("essay", CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task TheOrderOfArrivalChangesNothing()
+    {
+        await using var host = new TestHost("sources.json");
+        var store = host.Get<CoverageStore>();
+        var wire = Article(20);
+        var stockLead = Article(21);
+        var arrivals = new[]
+        {
+            Item("https://wire.example/story", wire, Day) with { Title = "Grid queues stretch past five years" },
+            Item("https://paper.example/grid", "Republished with permission. " + wire, Day.AddHours(4)) with { Title = "Data centers wait years for power" },
+            Item("https://outlet-a.example/clark", stockLead + " " + Article(22)[..300], Day) with { Author = "Priya Raman", Title = "Clark: AI may automate its own research" },
+            Item("https://outlet-b.example/clark", stockLead + " " + Article(23)[..300], Day) with { Author = "Tom Becker", Title = "Clark warns of automated AI research" },
+        };
+        var results = new HashSet<string>(StringComparer.Ordinal);
+        var run = 0;
+        foreach (var order in Permutations(arrivals))
+        {
+            var essay = $"order-{run++}";
+            foreach (var item in order)
+            {
+                await store.UpsertAsync(item with { EssayId = essay }, CancellationToken.None);
+            }
+
+            var stored = await store.ListAsync(essay, CancellationToken.None);
+            results.Add(string.Join(" ; ", stored.Select(i => i.Url + " <- " + string.Join(",", i.AlsoAt.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)));
+        }
+
+        var result = Assert.Single(results);
+        Assert.Equal(
+            "https://outlet-a.example/clark <-  ; https://outlet-b.example/clark <-  ; https://wire.example/story <- https://paper.example/grid",
+            result);
+    }
+
+    private static IEnumerable<IReadOnlyList<T>> Permutations<T>(IReadOnlyList<T> items) => items.Count <= 1
+        ? [items]
+        : items.SelectMany((first, i) => Permutations(items.Where((_, j) => j != i).ToList()).Select(rest => (IReadOnlyList<T>)[first, .. rest]));
 
     [Fact]
     public async Task AGoogleNewsUrlIsNeverStored()

@@ -14,6 +14,7 @@ public class NearDuplicatesTests
     private static CoverageItem Item(string url, string text, DateTimeOffset? published, string[]? alsoAt = null) => new()
     {
         EssayId = "essay",
+        Author = "Dana Whitfield",
         Url = url,
         AlsoAt = alsoAt ?? [],
         PublishedAt = published,
@@ -84,11 +85,12 @@ public class NearDuplicatesTests
     }
 
     [Fact]
-    public void WithoutDatesTheStoredItemStaysCanonical()
+    public void WithoutDatesTheUrlThatSortsFirstIsCanonical()
     {
-        var stored = Item("https://a.example/story", "original", null);
-        var incoming = Item("https://b.example/story", "amp", null);
-        Assert.Same(stored, NearDuplicates.Canonical(stored, incoming));
+        var stored = Item("https://b.example/story", "original", null);
+        var incoming = Item("https://a.example/story", "amp", null);
+        Assert.Same(incoming, NearDuplicates.Canonical(stored, incoming));
+        Assert.Same(incoming, NearDuplicates.Canonical(incoming, stored));
     }
 
     [Fact]
