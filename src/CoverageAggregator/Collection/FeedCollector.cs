@@ -34,6 +34,14 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             new FetchRequest(new Uri(state.CurrentUrl), state.HttpETag, state.HttpLastModified,
                 "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"),
             cancellationToken).ConfigureAwait(false);
+        if (fetch.Outcome == FetchOutcome.NotModified)
+        {
+            // Nothing new in the feed; entries kept pending are due whatever the feed says.
+            var retried = new Judging(this, seen, context, options.Value.MaxPagesPerSource);
+            await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            return retried.Into(SourceRun.From(fetch), 0, []);
+        }
+
         if (!fetch.IsOk)
         {
             return SourceRun.From(fetch);
@@ -50,27 +58,72 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         }
 
         var already = await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
-        var items = new List<CoverageItem>();
-        var judged = new List<(string, string?, string)>();
-        var warnings = feed.Warnings.ToList();
-        var pagesLeft = options.Value.MaxPagesPerSource;
-        foreach (var entry in feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)))
+        var judging = new Judging(this, seen, context, options.Value.MaxPagesPerSource);
+        var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)).ToList();
+        await judging.RetryPendingAsync(fresh.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        foreach (var entry in fresh)
+        {
+            await judging.JudgeAsync(entry, triesBefore: 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings);
+    }
+
+    /// <summary>
+    /// One run's judgements: every entry met ends judged (seen) or pending, so nothing is lost to a page that failed, a
+    /// Google News link not decoded yet or the page budget running out, and the feed's validators can always advance.
+    /// </summary>
+    private sealed class Judging(FeedCollector collector, SeenEntryStore seen, SourceContext context, int pageBudget)
+    {
+        private readonly List<CoverageItem> _items = [];
+        private readonly List<(string, string?, string)> _judged = [];
+        private readonly List<PendingEntry> _pending = [];
+        private readonly List<string> _warnings = [];
+        private int _pagesUsed;
+        private int _deferred;
+
+        /// <summary>The pending entries that are due, before the feed's new ones (the body's own copies are judged as new).</summary>
+        public async Task RetryPendingAsync(HashSet<string> inBody, CancellationToken cancellationToken)
+        {
+            var due = await seen.DuePendingAsync(context.Source.Id, context.Now, Math.Max(pageBudget, 1), cancellationToken).ConfigureAwait(false);
+            foreach (var pending in due.Where(p => !inBody.Contains(p.Entry.Id)))
+            {
+                await JudgeAsync(pending.Entry, pending.Tries, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task JudgeAsync(FeedEntry entry, int triesBefore, CancellationToken cancellationToken)
         {
             var feedText = FeedText(entry);
             var feedWords = new SplitText(entry.Title + "\n" + feedText.Text);
             var wantsPage = WantsPage(entry, feedText, feedWords, context.Essays);
-            if (wantsPage && pagesLeft-- <= 0)
+            if (wantsPage && _pagesUsed++ >= pageBudget)
             {
-                warnings.Add($"more than {options.Value.MaxPagesPerSource} new articles; the rest wait for the next run");
-                break;
+                _deferred++;
+                _pending.Add(PendingEntry.Deferred(entry, triesBefore, context.Now, "waits for the next run's page budget"));
+                return;
             }
 
-            var found = await JudgeAsync(context, entry, feedText, feedWords, wantsPage, cancellationToken).ConfigureAwait(false);
-            items.AddRange(found);
-            judged.Add((entry.Id, entry.Link, found.Count > 0 ? "coverage" : "not-coverage"));
+            var judgement = await collector.JudgeAsync(context, entry, feedText, feedWords, wantsPage, cancellationToken).ConfigureAwait(false);
+            if (judgement.Unfinished is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
+            {
+                _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
+                return;
+            }
+
+            _items.AddRange(judgement.Items);
+            _judged.Add((entry.Id, entry.Link, judgement.Items.Count > 0 ? "coverage" : "not-coverage"));
         }
 
-        return SourceRun.From(fetch) with { Entries = feed.Entries.Count, Items = items, Seen = judged, Warnings = warnings };
+        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings)
+        {
+            if (_deferred > 0)
+            {
+                _warnings.Add($"more than {pageBudget} articles to read; {_deferred} wait for the next run");
+            }
+
+            return run with { Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings] };
+        }
     }
 
     /// <param name="words">The entry's title and feed text, split once for all essays.</param>
@@ -86,10 +139,18 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 || CitationMatcher.MayConcern(essay, words.Words)));
     }
 
-    private async Task<IReadOnlyList<CoverageItem>> JudgeAsync(
+    /// <summary>What judging one entry gave: its items, or why it could not finish (a reason to try again later).</summary>
+    private sealed record Judgement(IReadOnlyList<CoverageItem> Items, string? Unfinished = null);
+
+    private async Task<Judgement> JudgeAsync(
         SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, CancellationToken cancellationToken)
     {
-        var (page, link) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link);
+        var (page, link, unfinished) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link, null);
+        if (unfinished is not null)
+        {
+            return new([], unfinished);
+        }
+
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
         var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
         var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
@@ -101,7 +162,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var canonical = UrlCanonicalizer.Canonicalize(page?.CanonicalUrl ?? page?.OgUrl ?? page?.Url.AbsoluteUri ?? link);
         if (canonical is null || GoogleNewsLinks.IsGoogleNews(canonical))
         {
-            return [];
+            return new([]);
         }
 
         var title = TitleOf(entry, page);
@@ -169,7 +230,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             });
         }
 
-        return items;
+        return new(items);
     }
 
     /// <summary>
@@ -177,17 +238,31 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     /// fails) is replaced by the publisher's article found from the token, the title and the &lt;source url&gt;; when
     /// none is found the link is dropped, so no item ever carries a Google News URL.
     /// </summary>
-    private async Task<(ArticlePage? Page, string? Link)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Unfinished is set when the page could not be had for a reason that may pass (no answer, a timeout, 429, a server
+    /// error, Google asking to slow down): the entry is then kept pending rather than judged on its summary alone.
+    /// </remarks>
+    private async Task<(ArticlePage? Page, string? Link, string? Unfinished)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
     {
-        var page = (await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false)).Page;
+        var (page, fetch) = await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false);
         if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url) && !GoogleNewsLinks.IsGoogleNews(page.Url)))
         {
-            return (page, entry.Link);
+            return (page, entry.Link, page is null && MayPass(fetch) ? $"article page: {fetch.Error ?? fetch.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null);
         }
 
         var publisher = await pages.FindPublisherArticleAsync(entry.Link!, TitleOf(entry, null), entry.SourceUrl, cancellationToken).ConfigureAwait(false);
-        return publisher is null ? (null, null) : ((await pages.FetchPageAsync(publisher, cancellationToken).ConfigureAwait(false)).Page, publisher);
+        if (publisher.Url is null)
+        {
+            return (null, null, publisher.TryLater);
+        }
+
+        var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, cancellationToken).ConfigureAwait(false);
+        return (article, publisher.Url, article is null && MayPass(articleFetch) ? $"article page: {articleFetch.Error ?? articleFetch.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null);
     }
+
+    /// <summary>A failed fetch that may succeed later: no answer (timeout, refused), 408, 429 or a server error.</summary>
+    private static bool MayPass(FetchResult fetch) =>
+        fetch.Outcome is FetchOutcome.RetryLater || (fetch.Outcome is FetchOutcome.Failed && fetch.StatusCode is 0 or 408 or 429 or >= 500);
 
     private static CoverageItem PointedItem(SourceContext context, EssayProfile essay, ArticlePage page, string url, Citation citation) => new()
     {

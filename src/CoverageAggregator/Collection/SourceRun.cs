@@ -18,6 +18,9 @@ public sealed record SourceRun
     public int Entries { get; init; }
     public IReadOnlyList<CoverageItem> Items { get; init; } = [];
     public IReadOnlyList<(string EntryId, string? Url, string Outcome)> Seen { get; init; } = [];
+
+    /// <summary>Entries whose judgement could not finish this run: kept to be judged again (<see cref="PendingEntry"/>).</summary>
+    public IReadOnlyList<PendingEntry> Pending { get; init; } = [];
     public TimeSpan? RetryAfter { get; init; }
     public Uri? MovedTo { get; init; }
     public string? HttpETag { get; init; }

@@ -113,6 +113,11 @@ public sealed class SourceRunner(
                 await seen.MarkSeenAsync(source.Id, run.Seen, now, cancellationToken).ConfigureAwait(false);
             }
 
+            if (run.Pending.Count > 0)
+            {
+                await seen.MarkPendingAsync(source.Id, run.Pending, now, cancellationToken).ConfigureAwait(false);
+            }
+
             return await RecordAsync(source, state, run, added.Count, batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))

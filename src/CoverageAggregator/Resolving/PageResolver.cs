@@ -30,18 +30,27 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
     /// The publisher's article for a Google News item whose link does not redirect: the URL inside an old-style token,
     /// else the URL Google's own decoding gives (<see cref="GoogleNewsDecoder"/>), else the entry of the outlet's own
     /// feed (advertised on its home page, the item's &lt;source url&gt;) with the same title, else a link with that title
-    /// on the home page. Null when none is found: the caller then drops the item.
+    /// on the home page. <see cref="PublisherArticle.Url"/> is null when none is found; <see cref="PublisherArticle.TryLater"/>
+    /// then says why, when Google's decoding may still succeed later (it asked to slow down, or did not answer).
     /// </summary>
-    public async Task<string?> FindPublisherArticleAsync(string googleNewsUrl, string? title, string? sourceUrl, CancellationToken cancellationToken)
+    public async Task<PublisherArticle> FindPublisherArticleAsync(string googleNewsUrl, string? title, string? sourceUrl, CancellationToken cancellationToken)
+    {
+        var decoding = googleNews is null ? null : await googleNews.DecodeAsync(googleNewsUrl, cancellationToken).ConfigureAwait(false);
+        if (decoding?.Url is { } fromGoogle)
+        {
+            return new(fromGoogle, null);
+        }
+
+        var searched = await SearchPublisherAsync(googleNewsUrl, title, sourceUrl, cancellationToken).ConfigureAwait(false);
+        return new(searched, searched is null && decoding is { TryLater: true } ? decoding.Problem : null);
+    }
+
+    /// <summary>The publisher's article found without Google: the old token's URL, the outlet's feed, its home page.</summary>
+    private async Task<string?> SearchPublisherAsync(string googleNewsUrl, string? title, string? sourceUrl, CancellationToken cancellationToken)
     {
         if (GoogleNewsLinks.DecodeArticleUrl(googleNewsUrl) is { } decoded)
         {
             return decoded;
-        }
-
-        if (googleNews is not null && (await googleNews.DecodeAsync(googleNewsUrl, cancellationToken).ConfigureAwait(false)).Url is { } fromGoogle)
-        {
-            return fromGoogle;
         }
 
         if (title is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var home) || GoogleNewsLinks.IsGoogleNews(home))
@@ -123,3 +132,6 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
         });
     }
 }
+
+/// <summary>The publisher's article behind a Google News link, or why it is not known yet (<see cref="TryLater"/>).</summary>
+public sealed record PublisherArticle(string? Url, string? TryLater);

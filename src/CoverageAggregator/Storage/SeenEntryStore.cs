@@ -1,11 +1,21 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CoverageAggregator.Feeds;
 
 namespace CoverageAggregator.Storage;
 
-/// <summary>Feed entries already judged, per source, so a changed feed re-reads only its new items ("is new" is a point lookup).</summary>
+/// <summary>
+/// Feed entries already met, per source, so a changed feed re-reads only its new items: judged ones (coverage or not)
+/// and pending ones (<see cref="PendingEntry"/>), which keep what the feed said of them and are judged again when due.
+/// </summary>
 public sealed class SeenEntryStore(StorageClients storage)
 {
+    public const string PendingOutcome = "pending";
+
+    /// <summary>Azure caps a string property at 32K UTF-16 characters: a pending entry's content is cut below that.</summary>
+    private const int MaxEntryJson = 30_000;
+
     private readonly TableHandle _table = new(storage.Table("seen"));
 
     /// <summary>The ids among <paramref name="entryIds"/> judged before: one partition query, not a lookup per entry.</summary>
@@ -21,6 +31,54 @@ public sealed class SeenEntryStore(StorageClients storage)
             entries.Select(e => new SeenEntry { PartitionKey = sourceId, RowKey = e.EntryId, Url = Cut(e.Url), Outcome = e.Outcome, SeenAt = now }),
             cancellationToken);
 
+    /// <summary>Keeps entries whose judgement could not finish, with their next try; a later MarkSeen settles them.</summary>
+    public Task MarkPendingAsync(string sourceId, IEnumerable<PendingEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _table.UpsertAllAsync(
+            entries.Select(e => new SeenEntry
+            {
+                PartitionKey = sourceId,
+                RowKey = e.Entry.Id,
+                Url = Cut(e.Entry.Link),
+                Outcome = PendingOutcome,
+                SeenAt = now,
+                Tries = e.Tries,
+                NextTryAt = e.NextTryAt,
+                Reason = e.Reason.Length > 500 ? e.Reason[..500] : e.Reason,
+                Entry = EntryJson(e.Entry),
+            }),
+            cancellationToken);
+
+    /// <summary>Pending entries of a source whose next try has come, earliest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<PendingEntry>> DuePendingAsync(string sourceId, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var rows = await _table.QueryAsync<SeenEntry>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {sourceId} and Outcome eq {PendingOutcome} and NextTryAt le {now}"), cancellationToken).ConfigureAwait(false);
+        return rows
+            .Where(r => r.Entry is not null)
+            .OrderBy(r => r.NextTryAt)
+            .ThenBy(r => r.RowKey, StringComparer.Ordinal)
+            .Take(max)
+            .Select(r => new PendingEntry(JsonSerializer.Deserialize<FeedEntry>(r.Entry!)!, r.Tries, r.NextTryAt ?? now, r.Reason ?? ""))
+            .ToList();
+    }
+
+    /// <summary>How many entries of a source wait for another try.</summary>
+    public async Task<int> CountPendingAsync(string sourceId, CancellationToken cancellationToken) =>
+        (await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey"]).ConfigureAwait(false)).Count;
+
+    private static string EntryJson(FeedEntry entry)
+    {
+        var json = JsonSerializer.Serialize(entry);
+        if (json.Length <= MaxEntryJson)
+        {
+            return json;
+        }
+
+        // The page is what will be read again; the feed's own text is cut to fit.
+        var cut = entry with { ContentHtml = null, SummaryHtml = entry.SummaryHtml is { Length: > 4000 } summary ? summary[..4000] : entry.SummaryHtml };
+        return JsonSerializer.Serialize(cut);
+    }
+
     private static string? Cut(string? url) => url is { Length: > 2000 } ? url[..2000] : url;
 
     private sealed class SeenEntry : ITableEntity
@@ -32,5 +90,11 @@ public sealed class SeenEntryStore(StorageClients storage)
         public string? Url { get; set; }
         public string Outcome { get; set; } = "";
         public DateTimeOffset SeenAt { get; set; }
+        public int Tries { get; set; }
+        public DateTimeOffset? NextTryAt { get; set; }
+        public string? Reason { get; set; }
+
+        /// <summary>A pending entry's feed data as JSON (<see cref="FeedEntry"/>).</summary>
+        public string? Entry { get; set; }
     }
 }

@@ -167,7 +167,7 @@ public class GoogleNewsDecoderTests
 
         var found = await pages.FindPublisherArticleAsync(google.BaseUrl + ArticlePath + "?oc=5", "The Age of AI has begun", "https://www.gatesnotes.com", CancellationToken.None);
 
-        Assert.Equal("https://www.gatesnotes.com/the-age-of-ai", found);
+        Assert.Equal("https://www.gatesnotes.com/the-age-of-ai", found.Url);
         Assert.DoesNotContain(google.Seen, r => !r.PathAndQuery.StartsWith("/news.google.com/", StringComparison.Ordinal));
     }
 }

@@ -61,7 +61,7 @@ public class GoogleNewsLinksTests
                 </channel></rss>
                 """, "application/rss+xml");
         var found = await Resolver(handler).FindPublisherArticleAsync(OpaqueLink, "Utilities brace for AI load", "https://outlet.example/", CancellationToken.None);
-        Assert.Equal("https://outlet.example/news/utilities-brace?utm_source=rss", found);
+        Assert.Equal("https://outlet.example/news/utilities-brace?utm_source=rss", found.Url);
     }
 
     [Fact]
@@ -70,14 +70,14 @@ public class GoogleNewsLinksTests
         var handler = new StubHandler()
             .Add("https://outlet.example/", """<html><body><a href="/a">Other</a><a href="/news/utilities-brace">Utilities brace for AI load</a></body></html>""");
         var found = await Resolver(handler).FindPublisherArticleAsync(OpaqueLink, "Utilities brace for AI load", "https://outlet.example/", CancellationToken.None);
-        Assert.Equal("https://outlet.example/news/utilities-brace", found);
+        Assert.Equal("https://outlet.example/news/utilities-brace", found.Url);
     }
 
     [Fact]
     public async Task NothingIsFoundWhenTheOutletDoesNotListTheTitle()
     {
         var handler = new StubHandler().Add("https://outlet.example/", """<html><body><a href="/a">Other story entirely</a></body></html>""");
-        Assert.Null(await Resolver(handler).FindPublisherArticleAsync(OpaqueLink, "Utilities brace for AI load", "https://outlet.example/", CancellationToken.None));
+        Assert.Null((await Resolver(handler).FindPublisherArticleAsync(OpaqueLink, "Utilities brace for AI load", "https://outlet.example/", CancellationToken.None)).Url);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class GoogleNewsLinksTests
     {
         var handler = new StubHandler();
         var found = await Resolver(handler).FindPublisherArticleAsync(OldStyleLink("https://outlet.example/x"), "T", null, CancellationToken.None);
-        Assert.Equal("https://outlet.example/x", found);
+        Assert.Equal("https://outlet.example/x", found.Url);
         Assert.Empty(handler.Requested);
     }
 }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using CoverageAggregator.Collection;
+using CoverageAggregator.IntegrationTests.Support;
+using CoverageAggregator.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoverageAggregator.IntegrationTests.Collection;
+
+/// <summary>An entry whose judgement could not finish is kept pending and judged in a later run, even when the feed then answers 304.</summary>
+public class PendingEntryTests
+{
+    private const string EssayUrl = "https://fuse.example/p/the-long-fuse";
+
+    private static async Task<string> ConfigAsync(ScriptedSite site) => await TestConfigs.WriteAsync($$"""
+        {"essays":[{"id":"essay-1","title":"The Long Fuse","author":"Ada Writer","publication":"Fuse Notes",
+          "urls":["{{EssayUrl}}"],"keywords":["The Long Fuse"],"publishedAt":"2026-01-01T00:00:00Z"}],
+         "feeds":[{"name":"Summaries","url":"{{site.BaseUrl}}/feed.xml"}]}
+        """);
+
+    /// <summary>A summary-only feed: the entries' text is too short to judge, so every page must be read.</summary>
+    private static string SummaryFeed(string baseUrl, int entries)
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Summaries</title>");
+        for (var i = 0; i < entries; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<item><title>Story {i}</title><link>{baseUrl}/story/{i}</link><guid>story-{i}</guid>")
+                .Append("<pubDate>Tue, 10 Feb 2026 10:00:00 GMT</pubDate><description>A short summary.</description></item>");
+        }
+
+        return xml.Append("</channel></rss>").ToString();
+    }
+
+    private static IResult Article(int i) => Results.Content(
+        $"<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1><p>Story {i} reads <a href=\"{EssayUrl}\">The Long Fuse</a> closely " +
+        "and finds its argument about the slow burn of infrastructure projects convincing, with a few reservations about the timeline.</p></article></body></html>",
+        "text/html; charset=utf-8");
+
+    private static Dictionary<string, string?> Settings(int maxPages) => new()
+    {
+        ["Coverage:MaxPagesPerSource"] = maxPages.ToString(CultureInfo.InvariantCulture),
+        ["Coverage:Fetch:MaxRetries"] = "0",
+    };
+
+    [Fact]
+    public async Task APageThatFailsInTheFirstRunAndAnswersInTheSecondIsCoverageAfterTheSecond()
+    {
+        await using var site = await ScriptedSite.StartAsync();
+        var failing = true;
+        site.On("/feed.xml", c => ScriptedSite.Feed(c, SummaryFeed(site.BaseUrl, 1), "\"v1\""))
+            .On("/story/0", _ => failing ? Results.StatusCode(503) : Article(0));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var host = new TestHost(await ConfigAsync(site), Settings(60), time);
+        var cycle = host.Get<CollectionCycle>();
+        var store = host.Get<CoverageStore>();
+
+        await cycle.RunAsync(null, CancellationToken.None);
+        var afterFirst = await store.ListAsync("essay-1", CancellationToken.None);
+        var pendingAfterFirst = await host.Get<SeenEntryStore>().CountPendingAsync("feed-" + Feeds.EntryIdentity.Hash(site.BaseUrl + "/feed.xml")[..16], CancellationToken.None);
+        failing = false;
+        time.Advance(TimeSpan.FromMinutes(20));
+        await cycle.RunAsync(null, CancellationToken.None);
+        var afterSecond = await store.ListAsync("essay-1", CancellationToken.None);
+
+        Assert.Empty(afterFirst);
+        var item = Assert.Single(afterSecond);
+        Assert.Equal(site.BaseUrl + "/story/0", item.Url);
+        Assert.Equal(2, site.Requests("/story/0"));
+        var sourceId = "feed-" + Feeds.EntryIdentity.Hash(site.BaseUrl + "/feed.xml")[..16];
+        Assert.Equal((1, 0), (pendingAfterFirst, await host.Get<SeenEntryStore>().CountPendingAsync(sourceId, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task TwoHundredEntriesWithACapOfSixtyAreAllJudgedAfterFourRunsThoughTheFeedAnswers304()
+    {
+        await using var site = await ScriptedSite.StartAsync();
+        site.On("/feed.xml", c => ScriptedSite.Feed(c, SummaryFeed(site.BaseUrl, 200), "\"v1\""));
+        for (var i = 0; i < 200; i++)
+        {
+            var n = i;
+            site.On($"/story/{n}", _ => Article(n));
+        }
+
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var host = new TestHost(await ConfigAsync(site), Settings(60), time);
+        var cycle = host.Get<CollectionCycle>();
+        var store = host.Get<CoverageStore>();
+        var counts = new List<int>();
+
+        for (var run = 0; run < 4; run++)
+        {
+            await cycle.RunAsync(null, CancellationToken.None);
+            counts.Add((await store.ListAsync("essay-1", CancellationToken.None)).Count);
+            time.Advance(TimeSpan.FromMinutes(16));
+        }
+
+        Assert.Equal([60, 120, 180, 200], counts);
+        Assert.Equal(4, site.Requests("/feed.xml"));
+        Assert.All(Enumerable.Range(0, 200), i => Assert.Equal(1, site.Requests($"/story/{i}")));
+    }
+}
