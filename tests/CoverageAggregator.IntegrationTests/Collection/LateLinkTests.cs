@@ -11,7 +11,7 @@ public class LateLinkTests
     private static readonly string Corpus = Path.Combine(Paths.RepoRoot, "tests", "CoverageAggregator.IntegrationTests", "Collection", "LateLinkCorpus");
 
     [Fact]
-    public async Task APageTwoYearsAfterTheEssayThatLinksItIsCoverageAndOneThatOnlyNamesItIsNot()
+    public async Task PagesTwoYearsAfterTheEssayThatLinkItAreCoverageInAnyLanguageAndOneThatOnlyNamesItIsNot()
     {
         await using var server = await FixtureServer.StartAsync(Corpus);
         await using var host = new TestHost(await server.WriteConfigAsync(Corpus));
@@ -19,10 +19,9 @@ public class LateLinkTests
         await host.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
         var items = await host.Get<CoverageStore>().ListAsync("import-ai-455", CancellationToken.None);
 
-        var item = Assert.Single(items);
-        Assert.EndsWith("/aifutures.example/2028/lecture-12/", item.Url, StringComparison.Ordinal);
-        Assert.Equal(CitesBy.Link, item.CitesBy);
-        Assert.Equal(2028, item.PublishedAt?.Year);
-        Assert.Equal("en", item.Language);
+        Assert.Equal(["lecture-12/ en", "lecture-14/ zh-Hans", "lecture-15/ ja"],
+            items.Select(i => $"{i.Url[(i.Url.LastIndexOf("/lecture-", StringComparison.Ordinal) + 1)..]} {i.Language}").Order(StringComparer.Ordinal));
+        Assert.All(items, i => Assert.Equal(CitesBy.Link, i.CitesBy));
+        Assert.All(items, i => Assert.Equal(2028, i.PublishedAt?.Year));
     }
 }

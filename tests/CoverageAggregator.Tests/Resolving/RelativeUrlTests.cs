@@ -15,24 +15,16 @@ public class RelativeUrlTests
         </article></body></html>
         """;
 
-    [Fact]
-    public void RelativeLinksResolveAgainstThePageUrl()
+    [Theory]
+    [InlineData("", "https://notes.example/course/2028/", "https://notes.example/course/2027/", "https://notes.example/")]
+    [InlineData("<base href=\"https://mirror.example/archive/2028/\">", "https://mirror.example/archive/2028/", "https://mirror.example/archive/2027/", "https://mirror.example/")]
+    public void RelativeLinksResolveAgainstThePageUrlOrItsBaseHref(string head, string here, string up, string root)
     {
-        var page = ArticleParser.Parse(Page(""), PageUrl);
-        Assert.Contains("https://notes.example/course/2028/essays/import-ai-455/", page.Links);
-        Assert.Contains("https://notes.example/course/2027/lecture-11.html", page.Links);
-        Assert.Contains("https://notes.example/syllabus", page.Links);
-        Assert.Equal("https://notes.example/course/2028/lecture-12.html", page.CanonicalUrl);
-    }
-
-    [Fact]
-    public void RelativeLinksResolveAgainstTheBaseHref()
-    {
-        var page = ArticleParser.Parse(Page("<base href=\"https://mirror.example/archive/2028/\">"), PageUrl);
-        Assert.Contains("https://mirror.example/archive/2028/essays/import-ai-455/", page.Links);
-        Assert.Contains("https://mirror.example/archive/2027/lecture-11.html", page.Links);
-        Assert.Contains("https://mirror.example/syllabus", page.Links);
-        Assert.Equal("https://mirror.example/archive/2028/lecture-12.html", page.CanonicalUrl);
+        var page = ArticleParser.Parse(Page(head), PageUrl);
+        Assert.Contains(here + "essays/import-ai-455/", page.Links);
+        Assert.Contains(up + "lecture-11.html", page.Links);
+        Assert.Contains(root + "syllabus", page.Links);
+        Assert.Equal(here + "lecture-12.html", page.CanonicalUrl);
     }
 
     [Fact]
