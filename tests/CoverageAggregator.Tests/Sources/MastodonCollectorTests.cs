@@ -91,6 +91,28 @@ public class MastodonCollectorTests
     }
 
     [Fact]
+    public async Task AReplyInTheContextOfACitingStatusThatDiscussesTheEssayIsAttachedToIt()
+    {
+        const string Descendants = """
+            {"ancestors": [], "descendants": [
+              {"id": "200000000000000009", "url": "https://port.example/@ana/5", "created_at": "2026-03-04T09:00:00Z", "in_reply_to_id": "200000000000000001",
+               "content": "<p>Reyes is right that our port planners never look at the tide tables before booking berths.</p>",
+               "account": {"acct": "ana@port.example"}, "favourites_count": 4, "reblogs_count": 1, "replies_count": 0, "quotes_count": 0},
+              {"id": "200000000000000010", "url": "https://port.example/@bo/6", "created_at": "2026-03-04T09:05:00Z", "in_reply_to_id": "200000000000000009",
+               "content": "<p>+1</p>", "account": {"acct": "bo@port.example"}}
+            ]}
+            """;
+        await using var api = InstanceApi().On("/api/v1/statuses/200000000000000001/context", new Reply(200, Descendants));
+
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
+
+        var reply = Assert.Single(run.Items, i => i.Author == "ana@port.example");
+        Assert.Equal(("https://fedi.example/@kim/900000000000000001", CitesBy.Mention), (reply.Parent, reply.CitesBy));
+        Assert.Equal(new Engagement(4, 1, 0, 0), reply.Engagement);
+        Assert.DoesNotContain(run.Items, i => i.Author == "bo@port.example");
+    }
+
+    [Fact]
     public async Task RateLimitDefersTheSourceUntilTheIsoResetTime()
     {
         await using var api = new RoutedApi().On(Search, Reply.RateLimited("X-RateLimit-Reset", Now.AddMinutes(5).ToString("O")));

@@ -28,7 +28,11 @@ internal sealed class RedditApi(Fetcher fetcher, RedditTokens tokens, SourceCont
         }
 
         var response = await WithTokenAsync<T>(url, renew: false, cancellationToken).ConfigureAwait(false);
-        return response.Fetch.StatusCode == 401 ? await WithTokenAsync<T>(url, renew: true, cancellationToken).ConfigureAwait(false) : response;
+
+        // A 401 from the API itself (not from the token endpoint): the kept token was revoked or expired early.
+        return response.Fetch.StatusCode == 401 && response.Fetch.RequestedUrl == url
+            ? await WithTokenAsync<T>(url, renew: true, cancellationToken).ConfigureAwait(false)
+            : response;
     }
 
     /// <summary>The things of one kind in a Listing, each read on its own (a malformed one is skipped and counted).</summary>
