@@ -41,9 +41,6 @@ public class BlueskyRecordedResponsesTests
         return new BlueskyCollector(fetcher, Pages(fetcher));
     }
 
-    private static Reply Only(HttpListenerRequest request, string authorization, Reply reply, Reply otherwise) =>
-        request.Headers["Authorization"] == authorization ? reply : otherwise;
-
     private static readonly Reply AuthMissing = new(401, "{\"error\":\"AuthMissing\",\"message\":\"Authentication Required\"}");
 
     /// <summary>A search page holding the recorded thread's first post (app.bsky.feed.searchPosts wraps PostViews in "posts").</summary>
@@ -56,7 +53,7 @@ public class BlueskyRecordedResponsesTests
     private static RoutedApi Platform(Func<HttpListenerRequest, Reply> search) => new RoutedApi()
         .On("/appview/xrpc/app.bsky.feed.searchPosts", new Reply(403, "<html><head><title>403 Forbidden</title></head></html>"))
         .On("/pds/xrpc/com.atproto.server.createSession", Reply.Recorded("bluesky/createSession.json"))
-        .On("/pds/xrpc/com.atproto.server.refreshSession", r => Only(r, "Bearer uuuuuuuuuuuuuuuu", Reply.Recorded("bluesky/refreshSession.json"), new Reply(400, "{\"error\":\"InvalidToken\"}")))
+        .On("/pds/xrpc/com.atproto.server.refreshSession", r => Reply.To(r, "Bearer uuuuuuuuuuuuuuuu", Reply.Recorded("bluesky/refreshSession.json"), new Reply(400, "{\"error\":\"InvalidToken\"}")))
         .On(Search, search)
         .On("/appview/xrpc/app.bsky.feed.getPostThread", Reply.Recorded("bluesky/getPostThread.json"), "3jtvi2jrijx2y")
         .On("/appview/xrpc/app.bsky.feed.getQuotes", Reply.Recorded("bluesky/getQuotes.json"), "3jtoq4zmhvz2z")
@@ -83,7 +80,7 @@ public class BlueskyRecordedResponsesTests
     [Fact]
     public async Task SignsInOnThePdsAndSearchesThroughItWithTheAccessToken()
     {
-        await using var api = Platform(r => Only(r, Access, Reply.Recorded("bluesky/searchPosts.json"), AuthMissing));
+        await using var api = Platform(r => Reply.To(r, Access, Reply.Recorded("bluesky/searchPosts.json"), AuthMissing));
 
         var run = await Collector().CollectAsync(SignedIn(api), CancellationToken.None);
 
@@ -102,7 +99,7 @@ public class BlueskyRecordedResponsesTests
         var calls = 0;
         await using var api = Platform(r => Interlocked.Increment(ref calls) == 1
             ? new Reply(400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}")
-            : Only(r, Access, Reply.Recorded("bluesky/searchPosts.json"), AuthMissing));
+            : Reply.To(r, Access, Reply.Recorded("bluesky/searchPosts.json"), AuthMissing));
 
         var run = await Collector().CollectAsync(SignedIn(api), CancellationToken.None);
 
@@ -116,7 +113,7 @@ public class BlueskyRecordedResponsesTests
     [Fact]
     public async Task AQuoteWithMediaCitesByTheLinksOfTheRecordItQuotesAndNamesItAsParent()
     {
-        await using var api = Platform(r => Only(r, Access, SearchPageWithTheThreadRoot(), AuthMissing));
+        await using var api = Platform(r => Reply.To(r, Access, SearchPageWithTheThreadRoot(), AuthMissing));
 
         var run = await Collector().CollectAsync(SignedIn(api), CancellationToken.None);
 
@@ -130,7 +127,7 @@ public class BlueskyRecordedResponsesTests
     [Fact]
     public async Task TheThreadAndQuotesOfACitingPostAreReadAnonymouslyFromTheAppViewAndReactionsAreNotCoverage()
     {
-        await using var api = Platform(r => Only(r, Access, SearchPageWithTheThreadRoot(), AuthMissing));
+        await using var api = Platform(r => Reply.To(r, Access, SearchPageWithTheThreadRoot(), AuthMissing));
 
         var run = await Collector().CollectAsync(SignedIn(api), CancellationToken.None);
 

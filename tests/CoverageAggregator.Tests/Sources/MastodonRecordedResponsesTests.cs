@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Coverage;
@@ -44,12 +43,11 @@ public class MastodonRecordedResponsesTests
     }));
 
     private static RoutedApi Instance() => new RoutedApi()
-        .On("/api/v2/search", r => r.Headers["Authorization"] == Token ? SearchWithTheQuotingReply() : Reply.Recorded("mastodon/search-statuses.json"))
+        .On("/api/v2/search", r => Reply.To(r, Token, SearchWithTheQuotingReply(), Reply.Recorded("mastodon/search-statuses.json")))
         .On("/api/v1/timelines/tag/hoot", Reply.Recorded("mastodon/timeline-tag-hoot.json"))
         .On("/api/v1/statuses/117020583142008690/context", Reply.Recorded("mastodon/context.json"))
-        .On("/api/v1/statuses/117020583142008690/quotes", r => r.Headers["Authorization"] == Token
-            ? Reply.Recorded("mastodon/quotes.json")
-            : new Reply(401, "{\"error\":\"This method requires an authenticated user\"}"));
+        .On("/api/v1/statuses/117020583142008690/quotes", r => Reply.To(
+            r, Token, Reply.Recorded("mastodon/quotes.json"), new Reply(401, "{\"error\":\"This method requires an authenticated user\"}")));
 
     [Fact]
     public async Task WithoutAnAccessTokenSearchIsSkippedAndTheHealthWarnsWhichSettingToSet()

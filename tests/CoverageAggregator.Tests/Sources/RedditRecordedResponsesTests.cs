@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using CoverageAggregator.Configuration;
@@ -43,19 +42,16 @@ public class RedditRecordedResponsesTests
         return new RedditCollector(fetcher, Pages(fetcher));
     }
 
-    private static Reply Only(HttpListenerRequest request, string authorization, Reply reply) =>
-        request.Headers["Authorization"] == authorization ? reply : new Reply(401, "{\"message\": \"Unauthorized\", \"error\": 401}");
-
     /// <summary>The submission's own Listing, as /comments/{id} returns it first (api/info answers the same shape).</summary>
     private static Reply SubmissionListing() =>
         new(200, JsonDocument.Parse(Reply.Recorded("reddit/comments-2gmzqe.json").Body).RootElement[0].GetRawText());
 
     private static RoutedApi Platform() => new RoutedApi()
         .On("/www/search.json", new Reply(403, "<!doctype html><html><body>You've been blocked by network security.</body></html>"))
-        .On("/www/api/v1/access_token", r => Only(r, Basic, Reply.Recorded("reddit/access_token.json")))
-        .On("/oauth/search.json", r => Only(r, Token, Reply.Recorded("reddit/search.json")))
-        .On("/oauth/api/info.json", r => Only(r, Token, SubmissionListing()))
-        .On("/oauth/comments/2gmzqe.json", r => Only(r, Token, Reply.Recorded("reddit/comments-2gmzqe.json")));
+        .On("/www/api/v1/access_token", r => Reply.To(r, Basic, Reply.Recorded("reddit/access_token.json")))
+        .On("/oauth/search.json", r => Reply.To(r, Token, Reply.Recorded("reddit/search.json")))
+        .On("/oauth/api/info.json", r => Reply.To(r, Token, SubmissionListing()))
+        .On("/oauth/comments/2gmzqe.json", r => Reply.To(r, Token, Reply.Recorded("reddit/comments-2gmzqe.json")));
 
     private static CoverageAggregator.Collection.SourceContext WithApp(RoutedApi api, DateTimeOffset? now = null) => Context(
         SourceKinds.Reddit, api.BaseUrl + "/oauth", essay: PrawHttps(), now: now ?? Recorded,
