@@ -96,13 +96,14 @@ public class BlueskyCollectorTests
         await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Json("bluesky-session.json"));
 
         var run = await Collector().CollectAsync(
-            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "abcd-efgh" }), CancellationToken.None);
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "abcd-efgh", pdsUrl = api.BaseUrl }), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Ok, run.Outcome);
         var login = api.Seen[0];
         Assert.Equal(("POST", "/xrpc/com.atproto.server.createSession"), (login.Method, login.PathAndQuery));
         Assert.Contains("\"password\":\"abcd-efgh\"", login.Body, StringComparison.Ordinal);
-        Assert.All(api.Seen.Skip(1), r => Assert.Equal("Bearer jwt-access-token", r.Authorization));
+        Assert.All(api.Seen.Where(r => r.PathAndQuery.StartsWith(Search, StringComparison.Ordinal)), r => Assert.Equal("Bearer jwt-access-token", r.Authorization));
+        Assert.All(api.Seen.Where(r => r.PathAndQuery.Contains("getPostThread", StringComparison.Ordinal)), r => Assert.Null(r.Authorization));
     }
 
     [Fact]
@@ -111,13 +112,36 @@ public class BlueskyCollectorTests
         await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Unauthorized());
 
         var run = await Collector().CollectAsync(
-            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "wrong" }), CancellationToken.None);
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "wrong", pdsUrl = api.BaseUrl }), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Failed, run.Outcome);
         Assert.Contains("401", run.Error, StringComparison.Ordinal);
         Assert.Contains("login", run.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("wrong", run.Error, StringComparison.Ordinal);
         Assert.Single(api.Seen);
+    }
+
+    [Fact]
+    public async Task AMalformedPostIsSkippedWithAWarningAndTheRestOfItsPageIsRead()
+    {
+        const string Page = """
+            {"posts": [
+              {"uri": "at://did:plc:bad/app.bsky.feed.post/3kbad", "author": {"did": "did:plc:bad", "handle": "bad.example"},
+               "record": {"text": "broken", "createdAt": 20260303}},
+              {"uri": "at://did:plc:wave1111/app.bsky.feed.post/3kwave1", "author": {"did": "did:plc:wave1111", "handle": "wavewatch.bsky.social"},
+               "record": {"text": "Worth reading", "createdAt": "2026-03-03T10:00:00Z",
+                          "embed": {"$type": "app.bsky.embed.external", "external": {"uri": "https://harborletters.example/p/the-tide-clock"}}},
+               "likeCount": 7, "repostCount": 2, "replyCount": 1, "quoteCount": 0}
+            ]}
+            """;
+        await using var api = new RoutedApi().On(Search, new Reply(200, Page));
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Ok, run.Outcome);
+        var post = Assert.Single(run.Items);
+        Assert.Equal(("wavewatch.bsky.social", new Engagement(7, 2, 1, 0)), (post.Author, post.Engagement));
+        Assert.Contains(run.Warnings, w => w.Contains("1 malformed item(s) skipped", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed class SocialHarvest
         var fresh = 0;
         foreach (var post in posts)
         {
-            _posts.TryAdd(post.Url, post);
+            _posts[post.Url] = _posts.TryGetValue(post.Url, out var earlier) ? Merge(earlier, post) : post;
             if (pageLoop.Add(post.Url))
             {
                 fresh++;
@@ -58,6 +58,13 @@ internal sealed class SocialHarvest
 
         return fresh;
     }
+
+    /// <summary>The same post met again (a search and a thread): its place in a thread and the newer engagement are kept.</summary>
+    private static SocialPost Merge(SocialPost earlier, SocialPost later) => earlier with
+    {
+        Parent = earlier.Parent ?? later.Parent,
+        Engagement = earlier.Engagement?.Update(later.Engagement) ?? later.Engagement,
+    };
 
     public void Warn(string warning) => _warnings.Add(warning);
 

@@ -8,7 +8,8 @@ namespace CoverageAggregator.Sources.Social;
 /// <summary>
 /// Decides which social posts are coverage: a post cites an essay when <see cref="CitationMatcher"/> finds a link, a
 /// verified quote or a mention. A post that names the essay but links only through a short link has that link followed.
-/// Posts met twice in a run (two queries, two endpoints) give one item.
+/// Posts met twice in a run (two queries, two endpoints) give one item. A reply, quote-post or comment below a post that is
+/// coverage of an essay is judged by <see cref="ThreadJudge"/> and attached to the nearest such post above it (its Parent).
 /// </summary>
 internal sealed class SocialJudge(PageResolver pages)
 {
@@ -16,17 +17,19 @@ internal sealed class SocialJudge(PageResolver pages)
 
     public async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, IEnumerable<SocialPost> posts, CancellationToken cancellationToken)
     {
+        var thread = new ThreadIndex(posts);
         var items = new Dictionary<(string Essay, string Key), CoverageItem>();
-        foreach (var post in posts)
+        foreach (var post in thread.ParentsFirst())
         {
             foreach (var essay in context.Essays)
             {
-                if (await CitationOfAsync(essay, post, cancellationToken).ConfigureAwait(false) is not { } citation)
+                var above = post.Parent is null ? null : thread.NearestItem(post, url => items.ContainsKey((essay.Essay.Id, CoverageItem.KeyFor(url))));
+                if (await CitationOfAsync(essay, post, inThread: above is not null, cancellationToken).ConfigureAwait(false) is not { } citation)
                 {
                     continue;
                 }
 
-                var item = ItemOf(context, essay, post, citation);
+                var item = ItemOf(context, essay, post, citation) with { Parent = above ?? post.Parent };
                 var key = (essay.Essay.Id, item.Key);
                 items[key] = items.TryGetValue(key, out var earlier) ? earlier.MergeWith(item) : item;
             }
@@ -35,7 +38,27 @@ internal sealed class SocialJudge(PageResolver pages)
         return items.Values.ToList();
     }
 
-    private async Task<Citation?> CitationOfAsync(EssayProfile essay, SocialPost post, CancellationToken cancellationToken)
+    /// <summary>The posts that cite some essay by themselves: those whose threads and quotes are worth reading.</summary>
+    public async Task<IReadOnlyList<SocialPost>> CitingAsync(SourceContext context, IEnumerable<SocialPost> posts, CancellationToken cancellationToken)
+    {
+        var citing = new List<SocialPost>();
+        foreach (var post in posts.OrderByDescending(p => p.PublishedAt))
+        {
+            foreach (var essay in context.Essays)
+            {
+                if (await CitationOfAsync(essay, post, inThread: false, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    citing.Add(post);
+                    break;
+                }
+            }
+        }
+
+        return citing;
+    }
+
+    /// <param name="inThread">The post answers or quotes, directly or further down, a post that cites the essay: <see cref="ThreadJudge"/> decides.</param>
+    private async Task<Citation?> CitationOfAsync(EssayProfile essay, SocialPost post, bool inThread, CancellationToken cancellationToken)
     {
         if (essay.IsEssayUrl(post.Url))
         {
@@ -44,6 +67,13 @@ internal sealed class SocialJudge(PageResolver pages)
 
         var candidate = new CandidateText(post.Title, post.Text, post.Links, post.BlockQuotes, post.PublishedAt, post.Url);
         var words = SplitText.Of(candidate);
+        var citation = await OwnCitationAsync(essay, post, candidate, words, cancellationToken).ConfigureAwait(false);
+        return citation ?? (inThread && ThreadJudge.Discusses(essay, candidate, words) ? ThreadJudge.Discussion : null);
+    }
+
+    /// <summary>How the post cites the essay by itself: link (short links followed when it names the essay), quote or mention.</summary>
+    private async Task<Citation?> OwnCitationAsync(EssayProfile essay, SocialPost post, CandidateText candidate, SplitText words, CancellationToken cancellationToken)
+    {
         var citation = CitationMatcher.Match(essay, candidate, words);
         if (citation is { By: CitesBy.Link } || !CitationMatcher.MayConcern(essay, words.Words))
         {
@@ -70,6 +100,7 @@ internal sealed class SocialJudge(PageResolver pages)
         Quotes = citation.Quotes,
         Excerpt = FeedCollector.Excerpt(post.Text),
         Language = post.Language,
+        Engagement = post.Engagement,
         SourceIds = [context.Source.Id],
         FirstSeenAt = context.Now,
         UpdatedAt = context.Now,

@@ -1,3 +1,5 @@
+using CoverageAggregator.Coverage;
+
 namespace CoverageAggregator.Sources.Social;
 
 /// <summary>
@@ -17,4 +19,14 @@ internal sealed record SocialPost
     public IReadOnlyList<string> BlockQuotes { get; init; } = [];
     public DateTimeOffset? PublishedAt { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>Likes, reposts, replies, quotes, points as the platform reports them now.</summary>
+    public Engagement? Engagement { get; init; }
+
+    /// <summary>
+    /// For a reply, quote-post or comment read from a thread: the URL (any name the parent post is known by) of the post or
+    /// discussion it answers or quotes. Such a post is judged by <see cref="ThreadJudge"/> when its thread holds a post that
+    /// cites the essay.
+    /// </summary>
+    public string? Parent { get; init; }
 }
