@@ -1,5 +1,8 @@
+using System.Globalization;
 using CoverageAggregator.Collection;
+using CoverageAggregator.Coverage;
 using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
 using CoverageAggregator.Resolving;
 using CoverageAggregator.Sources.Social;
 
@@ -8,7 +11,12 @@ namespace CoverageAggregator.Sources.X;
 /// <summary>
 /// X through the v2 recent search (/2/tweets/search/recent) with the app's bearer token: url:"…" for each essay URL and
 /// the phrases naming the essay, packed into as few queries as the 512-character limit allows, retweets left out, followed
-/// through next_token. Without a bearer token the source fails with a message saying so.
+/// through next_token. Each query resumes after the newest post it read (since_id, kept in the source state), else from
+/// the essay's publication (start_time): X bills every post a search returns, so a run reads only what is new. Posts come
+/// with their long-form body, the posts they quote or answer, their conversation and their public metrics. The essay
+/// author's announcement (a post linking the essay, by the essay's author or an account named in authorHandles) has its
+/// conversation followed (conversation_id:…), so replies that discuss the essay without linking it are found too.
+/// Without a bearer token the source fails with a message saying so.
 /// </summary>
 public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
@@ -16,6 +24,9 @@ public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCol
     private const int MaxQueryLength = 512;
     private const string Suffix = " -is:retweet";
     private const int MaxPages = 5;
+    private const int MaxConversations = 5;
+    private const string TweetFields = "created_at,entities,lang,author_id,note_tweet,public_metrics,referenced_tweets,conversation_id";
+    private const string Expansions = "author_id,referenced_tweets.id,referenced_tweets.id.author_id";
     private readonly SocialJudge _judge = new(pages);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.X;
@@ -31,15 +42,33 @@ public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCol
             };
         }
 
-        var baseUrl = context.Source.BaseUrl(PublicApi);
-        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token.Trim() };
-        var harvest = new SocialHarvest();
-        foreach (var query in Queries(context).TakeWhile(_ => !harvest.Halted))
+        var search = new Search(
+            fetcher, context.Source.BaseUrl(PublicApi), new Dictionary<string, string> { ["Authorization"] = "Bearer " + token.Trim() },
+            XCursor.Read(context.State.Cursor), StartTime(context), context.Now, new SocialHarvest());
+        var queries = Queries(context);
+        foreach (var query in queries.TakeWhile(_ => !search.Harvest.Halted))
         {
-            await SearchAsync(baseUrl, query, headers, harvest, cancellationToken).ConfigureAwait(false);
+            await search.RunAsync(query, conversation: null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
+        var conversations = await ConversationsAsync(context, search, cancellationToken).ConfigureAwait(false);
+        var absent = conversations.Where(c => !search.Harvest.Posts.Any(p => p.Url == c.Value || p.AlsoAt.Contains(c.Value))).Select(c => c.Key).ToList();
+        if (absent.Count > 0 && !search.Harvest.Halted)
+        {
+            await search.LookupAsync(absent, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (id, url) in conversations.TakeWhile(_ => !search.Harvest.Halted))
+        {
+            await search.RunAsync(ConversationQuery(id), (id, url), cancellationToken).ConfigureAwait(false);
+        }
+
+        var run = await search.Harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
+        return run with
+        {
+            PostsRead = search.PostsRead,
+            Cursor = search.Cursor.Write(queries.Concat(conversations.Select(c => ConversationQuery(c.Key))), context.Now),
+        };
     }
 
     /// <summary>The search terms OR-ed together, split where a query would pass X's length limit.</summary>
@@ -68,32 +97,134 @@ public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCol
         return (list.Count == 1 ? list[0] : "(" + string.Join(" OR ", list) + ")") + Suffix;
     }
 
-    private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string> headers, SocialHarvest harvest, CancellationToken cancellationToken)
-    {
-        string? next = null;
-        var loop = new HashSet<string>(StringComparer.Ordinal);
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var url = ApiUrl.Build(baseUrl, "/2/tweets/search/recent",
-                ("query", query), ("max_results", "100"), ("expansions", "author_id"),
-                ("tweet.fields", "created_at,entities,lang,author_id"), ("user.fields", "username,name"), ("next_token", next));
-            var response = await SocialApi.GetJsonAsync<XWire.SearchResult>(fetcher, XPosts.Outlet, url, headers, XWire.Json, cancellationToken).ConfigureAwait(false);
-            if (!harvest.Accept(response))
-            {
-                return;
-            }
+    private static string ConversationQuery(string postId) => "conversation_id:" + postId + Suffix;
 
-            var result = response.Value!;
-            var usernames = (result.Includes?.Users ?? [])
-                .Where(u => u.Id is not null && u.Username is not null)
-                .DistinctBy(u => u.Id)
-                .ToDictionary(u => u.Id!, u => u.Username!, StringComparer.Ordinal);
-            var added = harvest.Add((result.Data ?? []).Select(t => XPosts.From(t, usernames)).OfType<SocialPost>(), loop);
-            next = result.Meta?.NextToken;
-            if (added == 0 || string.IsNullOrEmpty(next))
+    /// <summary>No post before the earliest essay, and none the recent search cannot reach (it answers 400 to an older start).</summary>
+    internal static DateTimeOffset StartTime(SourceContext context)
+    {
+        var reach = context.Now - XCursor.Window;
+        var published = context.Essays.Select(e => e.Essay.PublishedAt).Min();
+        return published is { } p && p > reach ? p : reach;
+    }
+
+    /// <summary>
+    /// The conversations to follow: those of announcements found before, and of the essay author's posts this run found
+    /// citing an essay by link (judged here once more; the final judgement below includes the replies).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> ConversationsAsync(SourceContext context, Search search, CancellationToken cancellationToken)
+    {
+        if (!search.Harvest.Halted)
+        {
+            var handles = context.Source.Social?.List("authorHandles") ?? [];
+            var found = await _judge.JudgeAsync(context, search.Harvest.Posts.Where(p => p.Parent is null), cancellationToken).ConfigureAwait(false);
+            foreach (var item in found.Where(i => i.CitesBy == CitesBy.Link))
             {
-                return;
+                var essay = context.Essays.First(e => e.Essay.Id == item.EssayId).Essay;
+                if (search.Authors.TryGetValue(item.Url, out var author) && IsEssayAuthor(author, essay.Author, handles) && IdOf(item.Url) is { } id)
+                {
+                    search.Cursor.Follow(id, item.Url);
+                }
             }
         }
+
+        return search.Cursor.Conversations.OrderByDescending(c => c.Key.Length).ThenByDescending(c => c.Key, StringComparer.Ordinal)
+            .Take(MaxConversations).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+    }
+
+    private static bool IsEssayAuthor((string Username, string? Name) author, string? essayAuthor, IReadOnlyList<string> handles) =>
+        handles.Any(h => string.Equals(h.TrimStart('@'), author.Username, StringComparison.OrdinalIgnoreCase))
+        || (essayAuthor is { Length: > 0 } && string.Equals(author.Name?.Trim(), essayAuthor.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static string? IdOf(string url) => url[(url.LastIndexOf('/') + 1)..] is { Length: > 0 } id && id.All(char.IsAsciiDigit) ? id : null;
+
+    /// <summary>One run's searches: the posts, what they cost, where each query resumes, and who wrote what.</summary>
+    private sealed class Search(
+        Fetcher fetcher, string baseUrl, IReadOnlyDictionary<string, string> headers, XCursor cursor, DateTimeOffset start, DateTimeOffset now, SocialHarvest harvest)
+    {
+        public SocialHarvest Harvest => harvest;
+
+        public XCursor Cursor => cursor;
+
+        /// <summary>Posts X returned (searched for and expanded): what it bills.</summary>
+        public int PostsRead { get; private set; }
+
+        /// <summary>Post URL → its author's username and display name.</summary>
+        public Dictionary<string, (string Username, string? Name)> Authors { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Reads one query to its end (or the page cap). Its newest id is kept only when every page was read, so a failed
+        /// run is read again rather than skipped. Posts of a conversation belong to its announcement's thread.
+        /// </summary>
+        public async Task RunAsync(string query, (string Id, string Url)? conversation, CancellationToken cancellationToken)
+        {
+            var sinceId = cursor.SinceId(query, now);
+            string? newest = null;
+            string? next = null;
+            var loop = new HashSet<string>(StringComparer.Ordinal);
+            for (var page = 0; page < MaxPages; page++)
+            {
+                var url = ApiUrl.Build(baseUrl, "/2/tweets/search/recent",
+                    ("query", query), ("max_results", "100"), ("since_id", sinceId),
+                    ("start_time", sinceId is null ? start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : null),
+                    ("expansions", Expansions), ("tweet.fields", TweetFields), ("user.fields", "username,name"), ("next_token", next));
+                var response = await SocialApi.GetJsonAsync<XWire.SearchResult>(fetcher, XPosts.Outlet, url, headers, XWire.Json, cancellationToken).ConfigureAwait(false);
+                if (!harvest.Accept(response))
+                {
+                    return;
+                }
+
+                PostsRead += (response.Value!.Data?.Count ?? 0) + (response.Value.Includes?.Tweets?.Count ?? 0);
+                var result = conversation is { } c ? InConversation(response.Value, c.Id) : response.Value;
+                newest ??= result.Meta?.NewestId;
+                Remember(result);
+                var posts = XPosts.Of(result);
+                var added = harvest.Add(conversation is { } root ? posts.Select(p => p.Url == root.Url ? p : p with { Parent = root.Url }) : posts, loop);
+                next = result.Meta?.NextToken;
+                if (added == 0 || string.IsNullOrEmpty(next))
+                {
+                    cursor.Advance(query, newest);
+                    return;
+                }
+            }
+
+            harvest.Warn($"X query {query} has more than {MaxPages * 100} new posts; the older ones were not read");
+            cursor.Advance(query, newest);
+        }
+
+        /// <summary>
+        /// Reads announcements this run's searches did not return (found in an earlier run, older than since_id) by id
+        /// (GET /2/tweets): their replies need them in the run to be judged in their thread, and their metrics are refreshed.
+        /// </summary>
+        public async Task LookupAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        {
+            var url = ApiUrl.Build(baseUrl, "/2/tweets",
+                ("ids", string.Join(',', ids)), ("expansions", Expansions), ("tweet.fields", TweetFields), ("user.fields", "username,name"));
+            var response = await SocialApi.GetJsonAsync<XWire.SearchResult>(fetcher, XPosts.Outlet, url, headers, XWire.Json, cancellationToken).ConfigureAwait(false);
+            if (harvest.Accept(response))
+            {
+                PostsRead += (response.Value!.Data?.Count ?? 0) + (response.Value.Includes?.Tweets?.Count ?? 0);
+                Remember(response.Value);
+                harvest.Add(XPosts.Of(response.Value), new HashSet<string>(StringComparer.Ordinal));
+            }
+        }
+
+        private void Remember(XWire.SearchResult result)
+        {
+            var users = (result.Includes?.Users ?? []).Where(u => u.Id is not null && u.Username is not null).DistinctBy(u => u.Id).ToDictionary(u => u.Id!, StringComparer.Ordinal);
+            foreach (var tweet in (result.Data ?? []).Concat(result.Includes?.Tweets ?? []))
+            {
+                if (tweet.Id is { } id && tweet.AuthorId is { } authorId && users.TryGetValue(authorId, out var user))
+                {
+                    Authors[XPosts.UrlOf(id, user.Username)] = (user.Username!, user.Name);
+                }
+            }
+        }
+
+        /// <summary>Only the posts of the conversation asked for (a proxy or cache that ignores the query must not put others in it).</summary>
+        private static XWire.SearchResult InConversation(XWire.SearchResult result, string rootId) => result with
+        {
+            Data = result.Data?.Where(t => t.ConversationId == rootId).ToList(),
+            Includes = result.Includes is null ? null : result.Includes with { Tweets = result.Includes.Tweets?.Where(t => t.ConversationId == rootId || t.Id == rootId).ToList() },
+        };
     }
 }
