@@ -8,21 +8,20 @@ using CoverageAggregator.Storage;
 namespace CoverageAggregator.IntegrationTests.Eval;
 
 /// <summary>
-/// The corpora of Corpora/ (shared format, ../shared/eval/FORMAT.md, with the platforms' real access rules) collected end
-/// to end through the fixture server: each truth item is found with its kind and citation, attached to the parent its
-/// truth names, with the engagement its truth gives; no negative is coverage. truth.json adds "parent" and "engagement".
+/// The corpus Corpora/thread-coverage (shared format, ../shared/eval/FORMAT.md, with the platforms' real access rules):
+/// an HN comment quoting the essay, an X reply in the essay author's conversation, a quote of a post that links the
+/// essay. Collected end to end through the fixture server, each truth item is found with its kind and citation, attached
+/// to the parent its truth names, with the engagement its truth gives; no negative is coverage. truth.json adds "parent"
+/// and "engagement".
 /// </summary>
 public class ThreadCorpusTests
 {
-    private static string CorpusPath(string name) => Path.Combine(Paths.RepoRoot, "tests", "CoverageAggregator.IntegrationTests", "Corpora", name);
+    private static readonly string Corpus = Path.Combine(Paths.RepoRoot, "tests", "CoverageAggregator.IntegrationTests", "Corpora", "thread-coverage");
 
-    [Theory]
-    [InlineData("hn-comment-quoting-essay")]
-    [InlineData("x-reply-in-author-conversation")]
-    [InlineData("x-quote-of-linking-post")]
-    public async Task EveryThreadItemIsFoundAttachedToItsParentWithItsEngagement(string name)
+    [Fact]
+    public async Task EveryThreadItemIsFoundAttachedToItsParentWithItsEngagement()
     {
-        var corpus = CorpusPath(name);
+        var corpus = Corpus;
         var truth = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(corpus, "truth.json"))).RootElement;
         await using var fixtures = await FixtureServer.StartAsync(corpus);
         await using var host = new TestHost(await fixtures.WriteConfigAsync(corpus));
@@ -52,15 +51,15 @@ public class ThreadCorpusTests
     [Fact]
     public async Task AnXRunKeepsWhereEachQueryResumesAndThePostsItReadInTheSourceState()
     {
-        var corpus = CorpusPath("x-reply-in-author-conversation");
+        var corpus = Corpus;
         await using var fixtures = await FixtureServer.StartAsync(corpus);
         await using var host = new TestHost(await fixtures.WriteConfigAsync(corpus));
 
         await host.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
 
         var state = Assert.Single(await host.Get<SourceStateStore>().ListAsync(CancellationToken.None), s => s.Kind == SourceKinds.X);
-        Assert.Equal(4, state.LastPostsRead); // the announcement; two replies and the announcement again in the conversation
-        Assert.Contains("\"2000000000000000001\"", state.Cursor, StringComparison.Ordinal);
+        Assert.Equal(6, state.LastPostsRead); // the announcement, the quote and the post it quotes; two replies and the announcement again
+        Assert.Contains("\"2000500000000000001\"", state.Cursor, StringComparison.Ordinal);
         Assert.Contains("\"2000000000000000102\"", state.Cursor, StringComparison.Ordinal);
     }
 
