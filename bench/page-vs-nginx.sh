@@ -5,7 +5,7 @@
 #   bench/page-vs-nginx.sh [duration=15s] [connections=32] [threads=2]
 #
 # Needs: the .NET SDK, python3, Azurite on 127.0.0.1:10000-10002 (scripts/azurite.sh start), wrk and nginx
-# (apt-get install -y wrk nginx). Collects the development corpus (../shared/corpus/compute-cliff) from the fixture
+# (apt-get install -y wrk nginx). Collects the development corpus (../shared/corpus/compute-cliff-real) from the fixture
 # server first, under a storage prefix of its own. Prints requests/s and p99 latency of each and their ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-corpus="$(cd ../shared/corpus/compute-cliff && pwd)"
+corpus="$(cd ../shared/corpus/compute-cliff-real && pwd)"
 python3 ../shared/eval/server.py --corpus "$corpus" --port 0 --port-file "$work/fixture.port" >"$work/fixture.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/fixture.port" ] && break; sleep 0.1; done

@@ -71,6 +71,8 @@ var appSettings = {
   Coverage__Credentials__BlueskyIdentifier: secret(keyVaultName, 'bluesky-identifier')
   Coverage__Credentials__BlueskyAppPassword: secret(keyVaultName, 'bluesky-app-password')
   Coverage__Credentials__MastodonAccessToken: secret(keyVaultName, 'mastodon-access-token')
+  Coverage__Credentials__RedditClientId: secret(keyVaultName, 'reddit-client-id')
+  Coverage__Credentials__RedditClientSecret: secret(keyVaultName, 'reddit-client-secret')
   Coverage__Credentials__RedditBearerToken: secret(keyVaultName, 'reddit-bearer-token')
   Coverage__Credentials__XBearerToken: secret(keyVaultName, 'x-bearer-token')
 

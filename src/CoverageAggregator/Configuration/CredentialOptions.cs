@@ -11,6 +11,10 @@ public sealed class CredentialOptions
     public string? BlueskyIdentifier { get; set; }
     public string? BlueskyAppPassword { get; set; }
     public string? MastodonAccessToken { get; set; }
+    public string? RedditClientId { get; set; }
+    public string? RedditClientSecret { get; set; }
+
+    /// <summary>A token obtained elsewhere; with RedditClientId and RedditClientSecret the app gets (and renews) its own.</summary>
     public string? RedditBearerToken { get; set; }
     public string? XBearerToken { get; set; }
 
@@ -24,6 +28,8 @@ public sealed class CredentialOptions
         ("bluesky", "identifier", BlueskyIdentifier),
         ("bluesky", "appPassword", BlueskyAppPassword),
         ("mastodon", "accessToken", MastodonAccessToken),
+        ("reddit", "clientId", RedditClientId),
+        ("reddit", "clientSecret", RedditClientSecret),
         ("reddit", "bearerToken", RedditBearerToken),
         ("x", "bearerToken", XBearerToken),
     ];

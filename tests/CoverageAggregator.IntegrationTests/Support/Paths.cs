@@ -7,7 +7,11 @@ public static class Paths
 
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
-    public static string Corpus => Path.Combine(Shared, "corpus", "compute-cliff");
+    /// <summary>The shared dev corpus, served with the social platforms' real access rules (FORMAT.md "Access").</summary>
+    public static string Corpus => Path.Combine(Shared, "corpus", "compute-cliff-real");
+
+    /// <summary>A corpus of the project's own, in the shared format, under tests/Corpora.</summary>
+    public static string OwnCorpus(string name) => Path.Combine(RepoRoot, "tests", "Corpora", name);
 
     private static string FindRoot()
     {

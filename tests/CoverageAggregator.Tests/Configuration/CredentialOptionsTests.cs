@@ -30,6 +30,16 @@ public class CredentialOptionsTests
     }
 
     [Fact]
+    public void RedditAppCredentialsFillEveryRedditSource()
+    {
+        var credentials = new CredentialOptions { RedditClientId = "app-id", RedditClientSecret = "app-secret" };
+
+        var applied = credentials.ApplyTo(Config(new SocialConfig { Type = "reddit" }, new SocialConfig { Type = "reddit", BaseUrl = "https://oauth.reddit.com" }));
+
+        Assert.All(applied.Social, s => Assert.Equal(("app-id", "app-secret"), (s.Extra!["clientId"].GetString(), s.Extra!["clientSecret"].GetString())));
+    }
+
+    [Fact]
     public void ValuesInTheSourcesFileWinOverSettings()
     {
         var credentials = new CredentialOptions { XBearerToken = "from-settings", MastodonAccessToken = "from-settings" };

@@ -13,7 +13,7 @@ namespace CoverageAggregator.Tests.Matching;
 /// </summary>
 public class QuoteMatcherBoundTests
 {
-    private static readonly string Corpus = Path.Combine(Paths.Shared, "corpus", "compute-cliff");
+    private static readonly string Corpus = Path.Combine(Paths.Shared, "corpus", "compute-cliff-real");
 
     private static readonly Lazy<EssayProfile> Essay = new(() =>
     {

@@ -96,13 +96,14 @@ public class BlueskyCollectorTests
         await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Json("bluesky-session.json"));
 
         var run = await Collector().CollectAsync(
-            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "abcd-efgh" }), CancellationToken.None);
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "abcd-efgh", pdsUrl = api.BaseUrl }), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Ok, run.Outcome);
         var login = api.Seen[0];
         Assert.Equal(("POST", "/xrpc/com.atproto.server.createSession"), (login.Method, login.PathAndQuery));
         Assert.Contains("\"password\":\"abcd-efgh\"", login.Body, StringComparison.Ordinal);
-        Assert.All(api.Seen.Skip(1), r => Assert.Equal("Bearer jwt-access-token", r.Authorization));
+        Assert.All(api.Seen.Where(r => r.PathAndQuery.StartsWith(Search, StringComparison.Ordinal)), r => Assert.Equal("Bearer jwt-access-token", r.Authorization));
+        Assert.All(api.Seen.Where(r => r.PathAndQuery.Contains("getPostThread", StringComparison.Ordinal)), r => Assert.Null(r.Authorization));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public class BlueskyCollectorTests
         await using var api = SearchApi().On("/xrpc/com.atproto.server.createSession", Reply.Unauthorized());
 
         var run = await Collector().CollectAsync(
-            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "wrong" }), CancellationToken.None);
+            Context(SourceKinds.Bluesky, api.BaseUrl, extra: new { identifier = "me.bsky.social", appPassword = "wrong", pdsUrl = api.BaseUrl }), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Failed, run.Outcome);
         Assert.Contains("401", run.Error, StringComparison.Ordinal);

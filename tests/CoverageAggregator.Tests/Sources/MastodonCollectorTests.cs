@@ -26,12 +26,16 @@ public class MastodonCollectorTests
         .On(Tag, new Reply(200, "[]"), "max_id=")
         .On(Tag, Reply.Json("mastodon-tag-page1.json"));
 
+    /// <summary>Like the real API: search returns statuses only to a signed-in account.</summary>
+    private static CoverageAggregator.Collection.SourceContext Signed(string baseUrl) =>
+        Context(SourceKinds.Mastodon, baseUrl, extra: new { accessToken = "test-token" });
+
     [Fact]
     public async Task StatusesCitingTheEssayBecomePostsAtTheirStatusUrlByAcct()
     {
         await using var api = InstanceApi();
 
-        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Ok, run.Outcome);
         var remote = Assert.Single(run.Items, i => i.Author == "kim@fedi.example");
@@ -46,7 +50,7 @@ public class MastodonCollectorTests
     {
         await using var api = InstanceApi();
 
-        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         Assert.DoesNotContain(run.Items, i => i.Author == "lee");
     }
@@ -56,7 +60,7 @@ public class MastodonCollectorTests
     {
         await using var api = InstanceApi();
 
-        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         var quoting = Assert.Single(run.Items, i => i.Author == "ash");
         Assert.Equal((CitesBy.Quote, Quote), (quoting.CitesBy, Assert.Single(quoting.Quotes)));
@@ -67,7 +71,7 @@ public class MastodonCollectorTests
     {
         await using var api = InstanceApi();
 
-        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         Assert.Contains(api.Seen, r => r.PathAndQuery.Contains("max_id=200000000000000001", StringComparison.Ordinal));
         Assert.Equal(CitesBy.Mention, Assert.Single(run.Items, i => i.Author == "max").CitesBy);
@@ -87,11 +91,33 @@ public class MastodonCollectorTests
     }
 
     [Fact]
+    public async Task AReplyInTheContextOfACitingStatusThatDiscussesTheEssayIsAttachedToIt()
+    {
+        const string Descendants = """
+            {"ancestors": [], "descendants": [
+              {"id": "200000000000000009", "url": "https://port.example/@ana/5", "created_at": "2026-03-04T09:00:00Z", "in_reply_to_id": "200000000000000001",
+               "content": "<p>Reyes is right that our port planners never look at the tide tables before booking berths.</p>",
+               "account": {"acct": "ana@port.example"}, "favourites_count": 4, "reblogs_count": 1, "replies_count": 0, "quotes_count": 0},
+              {"id": "200000000000000010", "url": "https://port.example/@bo/6", "created_at": "2026-03-04T09:05:00Z", "in_reply_to_id": "200000000000000009",
+               "content": "<p>+1</p>", "account": {"acct": "bo@port.example"}}
+            ]}
+            """;
+        await using var api = InstanceApi().On("/api/v1/statuses/200000000000000001/context", new Reply(200, Descendants));
+
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
+
+        var reply = Assert.Single(run.Items, i => i.Author == "ana@port.example");
+        Assert.Equal(("https://fedi.example/@kim/900000000000000001", CitesBy.Mention), (reply.Parent, reply.CitesBy));
+        Assert.Equal(new Engagement(4, 1, 0, 0), reply.Engagement);
+        Assert.DoesNotContain(run.Items, i => i.Author == "bo@port.example");
+    }
+
+    [Fact]
     public async Task RateLimitDefersTheSourceUntilTheIsoResetTime()
     {
         await using var api = new RoutedApi().On(Search, Reply.RateLimited("X-RateLimit-Reset", Now.AddMinutes(5).ToString("O")));
 
-        var run = await Collector(new FakeTimeProvider(Now)).CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector(new FakeTimeProvider(Now)).CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.RetryLater, run.Outcome);
         Assert.Equal(TimeSpan.FromMinutes(5), run.RetryAfter);
@@ -116,7 +142,7 @@ public class MastodonCollectorTests
     {
         await using var api = new RoutedApi().On(Search, Reply.Malformed()).On(Tag, Reply.Malformed());
 
-        var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, api.BaseUrl), CancellationToken.None);
+        var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Failed, run.Outcome);
         Assert.Contains("malformed JSON", run.Error, StringComparison.Ordinal);

@@ -42,13 +42,13 @@ internal static class SocialTestKit
 
     public static PageResolver Pages(Fetcher fetcher) => new(fetcher);
 
-    public static SourceContext Context(string kind, string baseUrl, string? bearerToken = null, object? extra = null)
+    public static SourceContext Context(string kind, string baseUrl, string? bearerToken = null, object? extra = null, EssayProfile? essay = null, DateTimeOffset? now = null)
     {
         var extraFields = extra is null
             ? null
             : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(extra));
         var social = new SocialConfig { Type = kind, BaseUrl = baseUrl, BearerToken = bearerToken, Extra = extraFields };
         var source = new SourceDescriptor(kind + "-test", kind, kind, baseUrl, social);
-        return new SourceContext(source, new SourceState { RowKey = source.Id, CurrentUrl = baseUrl }, [Essay()], Now);
+        return new SourceContext(source, new SourceState { RowKey = source.Id, CurrentUrl = baseUrl }, [essay ?? Essay()], now ?? Now);
     }
 }

@@ -64,6 +64,13 @@ internal sealed record Reply(int Status, string Body, IReadOnlyDictionary<string
 {
     public static Reply Json(string fixture) => new(200, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Social", fixture)));
 
+    /// <summary>A response recorded from the real service or taken from its documentation (TestData/Social/Recorded, sources in its README).</summary>
+    public static Reply Recorded(string fixture) => Json(Path.Combine("Recorded", fixture));
+
+    /// <summary>The access rule of an API: <paramref name="reply"/> only to a request carrying this Authorization, else <paramref name="otherwise"/> (401).</summary>
+    public static Reply To(HttpListenerRequest request, string authorization, Reply reply, Reply? otherwise = null) =>
+        request.Headers["Authorization"] == authorization ? reply : otherwise ?? new Reply(401, "{\"message\": \"Unauthorized\", \"error\": 401}");
+
     public static Reply RateLimited(string header, string value) => new(429, "{\"error\":\"rate limited\"}", new Dictionary<string, string> { [header] = value });
 
     public static Reply Unauthorized() => new(401, "{\"error\":\"unauthorized\"}");

@@ -7,11 +7,15 @@ namespace CoverageAggregator.Sources.Bluesky;
 
 /// <summary>
 /// Bluesky through app.bsky.feed.searchPosts: one search per essay host (domain:) and per phrase naming the essay, each
-/// followed through its cursor. Anonymous on the public AppView unless the source config has identifier + appPassword.
+/// followed through its cursor. Search needs a signed-in account since 2025: with identifier + appPassword it goes
+/// through the account's PDS ("pdsUrl", default https://bsky.social) with the session's token; without them it is tried
+/// on the public AppView ("baseUrl"), which answers 403, and the health says what to set. The threads and quotes of the
+/// posts that cite an essay are read anonymously from the public AppView (<see cref="BlueskyThreads"/>).
 /// </summary>
 public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
     private const string PublicApi = "https://public.api.bsky.app";
+    private const string DefaultPds = "https://bsky.social";
     private const int MaxPages = 5;
     private readonly BlueskySessions _sessions = new(fetcher);
     private readonly SocialJudge _judge = new(pages);
@@ -20,45 +24,43 @@ public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISou
 
     public async Task<SourceRun> CollectAsync(SourceContext context, CancellationToken cancellationToken)
     {
-        var baseUrl = context.Source.BaseUrl(PublicApi);
+        var appView = context.Source.BaseUrl(PublicApi);
         var harvest = new SocialHarvest();
-        var (headers, failure) = await _sessions.HeadersAsync(context.Source, baseUrl, context.Now, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            harvest.Accept(failure with { Error = "Bluesky login failed: " + failure.Error });
-            return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
-        }
-
         var queries = context.Essays
             .SelectMany(e => SearchTerms.Hosts(e.Essay).Select(h => "domain:" + h).Concat(SearchTerms.Phrases(e.Essay).Select(p => $"\"{p}\"")))
             .Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var query in queries)
+        foreach (var query in queries.TakeWhile(_ => !harvest.Halted))
         {
-            if (harvest.Halted)
-            {
-                break;
-            }
+            await SearchAsync(context, appView, query, harvest, cancellationToken).ConfigureAwait(false);
+        }
 
-            await SearchAsync(baseUrl, query, headers, harvest, cancellationToken).ConfigureAwait(false);
+        if (!harvest.Halted)
+        {
+            var citing = await _judge.CitingAsync(context, harvest.Posts, cancellationToken).ConfigureAwait(false);
+            await new BlueskyThreads(fetcher, appView).ReadAsync(citing, harvest, cancellationToken).ConfigureAwait(false);
         }
 
         return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
+    private async Task SearchAsync(SourceContext context, string appView, string query, SocialHarvest harvest, CancellationToken cancellationToken)
     {
+        var signedIn = BlueskySessions.HasCredentials(context.Source);
+        var searchBase = signedIn ? context.Source.Social?.Text("pdsUrl")?.TrimEnd('/') ?? DefaultPds : appView;
         string? cursor = null;
         var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
-            var url = ApiUrl.Build(baseUrl, "/xrpc/app.bsky.feed.searchPosts", ("q", query), ("sort", "latest"), ("limit", "100"), ("cursor", cursor));
-            var response = await SocialApi.GetJsonAsync<BlueskyWire.SearchPosts>(fetcher, BlueskyPosts.Outlet, url, headers, BlueskyWire.Json, cancellationToken).ConfigureAwait(false);
+            var url = ApiUrl.Build(searchBase, "/xrpc/app.bsky.feed.searchPosts", ("q", query), ("sort", "latest"), ("limit", "100"), ("cursor", cursor));
+            var response = signedIn
+                ? await _sessions.GetAsync<BlueskyWire.SearchPosts>(context.Source, searchBase, url, context.Now, cancellationToken).ConfigureAwait(false)
+                : await SocialApi.GetJsonAsync<BlueskyWire.SearchPosts>(fetcher, BlueskyPosts.Outlet, url, null, BlueskyWire.Json, cancellationToken).ConfigureAwait(false);
             if (!harvest.Accept(response))
             {
                 return;
             }
 
-            var added = harvest.Add((response.Value!.Posts ?? []).Select(BlueskyPosts.From).OfType<SocialPost>(), loop);
+            var added = harvest.Add(BlueskyThreads.Posts(response.Value!.Posts, url, harvest), loop);
             cursor = response.Value.Cursor;
             if (string.IsNullOrEmpty(cursor) || added == 0)
             {

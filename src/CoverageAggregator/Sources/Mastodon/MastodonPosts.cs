@@ -6,13 +6,15 @@ namespace CoverageAggregator.Sources.Mastodon;
 /// <summary>
 /// Status → <see cref="SocialPost"/>: a boost stands for the status it boosts; the canonical URL is the status url (its
 /// uri and, for a remote status, the instance's local view are other names); links come from the card and the content's
-/// anchors, mention and hashtag links left out.
+/// anchors, mention and hashtag links left out, and from the status it quotes (Mastodon 4.5): a quote of a status that
+/// links the essay links it too. A reply's parent is the status it answers (when known), a quote's the status it quotes.
 /// </summary>
 internal static class MastodonPosts
 {
     public const string Outlet = "Mastodon";
 
-    public static SocialPost? From(MastodonWire.Status status, string baseUrl)
+    /// <param name="urlOfId">The URL of a status of this instance by its local id, where the caller knows it (a thread).</param>
+    public static SocialPost? From(MastodonWire.Status status, string baseUrl, Func<string, string?>? urlOfId = null)
     {
         var original = status.Reblog ?? status;
         var url = original.Url ?? original.Uri;
@@ -39,6 +41,9 @@ internal static class MastodonPosts
             alsoAt.Add($"{baseUrl}/@{acct}/{localId}");
         }
 
+        var quoted = original.Quote?.QuotedStatus;
+        var quotedLinks = quoted is null ? [] : SocialHtml.Read(quoted.Content).Links.Prepend(quoted.Card?.Url);
+        var repliedTo = original.InReplyToId is { } parentId ? urlOfId?.Invoke(parentId) : null;
         return new SocialPost
         {
             Url = url,
@@ -47,10 +52,12 @@ internal static class MastodonPosts
             Outlet = Outlet,
             Author = acct,
             Text = text,
-            Links = links.Prepend(original.Card?.Url).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            Links = links.Prepend(original.Card?.Url).Concat(quotedLinks).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             BlockQuotes = quotes,
             PublishedAt = original.CreatedAt,
             Language = original.Language,
+            Engagement = new Engagement(original.FavouritesCount, original.ReblogsCount, original.RepliesCount, original.QuotesCount),
+            Parent = repliedTo ?? quoted?.Url ?? quoted?.Uri,
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Resolving;
@@ -6,49 +7,70 @@ using CoverageAggregator.Sources.Social;
 namespace CoverageAggregator.Sources.Reddit;
 
 /// <summary>
-/// Reddit through /search.json (url:&lt;essay URL&gt; and the phrases naming the essay, followed through "after") and
-/// /api/info.json?url= for each essay URL with and without its trailing slash (Reddit matches the submitted URL exactly).
-/// Reddit asks API clients for a User-Agent of the form &lt;platform&gt;:&lt;app id&gt;:&lt;version&gt; (by /u/&lt;user&gt;): the config's
-/// "userAgent", or one built from "appId" and "username".
+/// Reddit through oauth.reddit.com ("baseUrl"): /search.json (url:&lt;essay URL&gt; and the phrases naming the essay,
+/// followed through "after") and /api/info.json?url= for each essay URL with and without its trailing slash (Reddit
+/// matches the submitted URL exactly), then the comments (/comments/&lt;id&gt;.json) of the submissions that cite an essay.
+/// Calls carry an application-only token (<see cref="RedditTokens"/>, from clientId + clientSecret), or a configured
+/// bearerToken; anonymous calls are refused (403) and the health says what to set. Every call sends a User-Agent in
+/// Reddit's form &lt;platform&gt;:&lt;app id&gt;:&lt;version&gt; (by /u/&lt;user&gt;): the config's "userAgent", or one built from "appId"
+/// (default coverage-aggregator) and "username".
 /// </summary>
 public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
-    private const string PublicApi = "https://www.reddit.com";
+    private const string OAuthApi = "https://oauth.reddit.com";
     private const int MaxPages = 3;
+    private static readonly string Version = typeof(RedditCollector).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}" : "1.0";
+    private readonly RedditTokens _tokens = new(fetcher);
     private readonly SocialJudge _judge = new(pages);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.Reddit;
 
     public async Task<SourceRun> CollectAsync(SourceContext context, CancellationToken cancellationToken)
     {
-        var baseUrl = context.Source.BaseUrl(PublicApi);
-        var headers = Headers(context.Source);
+        var api = new RedditApi(fetcher, _tokens, context, context.Source.BaseUrl(OAuthApi), UserAgent(context.Source));
         var harvest = new SocialHarvest();
         var urls = context.Essays.SelectMany(e => SearchTerms.Urls(e.Essay)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var searches = urls.Select(u => "url:" + u).Concat(context.Essays.SelectMany(e => SearchTerms.Phrases(e.Essay)).Select(p => $"\"{p}\""));
         foreach (var query in searches.Distinct(StringComparer.OrdinalIgnoreCase).TakeWhile(_ => !harvest.Halted))
         {
-            await SearchAsync(baseUrl, query, headers, harvest, cancellationToken).ConfigureAwait(false);
+            await SearchAsync(api, query, harvest, cancellationToken).ConfigureAwait(false);
         }
 
         var lookups = urls.SelectMany(u => new[] { u.TrimEnd('/'), u.TrimEnd('/') + "/" }).Distinct(StringComparer.Ordinal);
         foreach (var url in lookups.TakeWhile(_ => !harvest.Halted))
         {
-            var info = ApiUrl.Build(baseUrl, "/api/info.json", ("url", url), ("raw_json", "1"));
-            await ReadAsync(info, headers, harvest, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            await ReadAsync(api, "/api/info.json", [("url", url), ("raw_json", "1")], harvest, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!harvest.Halted)
+        {
+            var citing = await _judge.CitingAsync(context, harvest.Posts, cancellationToken).ConfigureAwait(false);
+            await new RedditComments(api).ReadAsync(citing, harvest, cancellationToken).ConfigureAwait(false);
         }
 
         return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SearchAsync(string baseUrl, string query, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, CancellationToken cancellationToken)
+    /// <summary>The configured userAgent, else &lt;platform&gt;:&lt;app id&gt;:&lt;version&gt; (by /u/&lt;user&gt;) from appId and username.</summary>
+    internal static string UserAgent(SourceDescriptor source)
+    {
+        if (source.Social?.Text("userAgent") is { } configured)
+        {
+            return configured;
+        }
+
+        var agent = $"server:{source.Social?.Text("appId") ?? "coverage-aggregator"}:{Version}";
+        return source.Social?.Text("username") is { } user ? $"{agent} (by /u/{user.TrimStart('/').Replace("u/", "", StringComparison.Ordinal)})" : agent;
+    }
+
+    private static async Task SearchAsync(RedditApi api, string query, SocialHarvest harvest, CancellationToken cancellationToken)
     {
         string? after = null;
         var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
-            var url = ApiUrl.Build(baseUrl, "/search.json", ("q", query), ("sort", "new"), ("limit", "100"), ("raw_json", "1"), ("after", after));
-            var (added, next) = await ReadAsync(url, headers, harvest, loop, cancellationToken).ConfigureAwait(false);
+            var (added, next) = await ReadAsync(
+                api, "/search.json", [("q", query), ("sort", "new"), ("limit", "100"), ("raw_json", "1"), ("after", after)], harvest, loop, cancellationToken).ConfigureAwait(false);
             after = next;
             if (added == 0 || string.IsNullOrEmpty(after))
             {
@@ -57,39 +79,16 @@ public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISour
         }
     }
 
-    private async Task<(int Added, string? After)> ReadAsync(
-        Uri url, IReadOnlyDictionary<string, string>? headers, SocialHarvest harvest, ISet<string> loop, CancellationToken cancellationToken)
+    private static async Task<(int Added, string? After)> ReadAsync(
+        RedditApi api, string path, (string, string?)[] query, SocialHarvest harvest, ISet<string> loop, CancellationToken cancellationToken)
     {
-        var response = await SocialApi.GetJsonAsync<RedditWire.Listing>(fetcher, RedditPosts.Outlet, url, headers, RedditWire.Json, cancellationToken).ConfigureAwait(false);
+        var response = await api.GetAsync<RedditWire.Listing>(path, query, cancellationToken).ConfigureAwait(false);
         if (!harvest.Accept(response))
         {
             return (0, null);
         }
 
-        var links = (response.Value!.Data?.Children ?? []).Where(c => c.Kind == "t3").Select(c => c.Data).OfType<RedditWire.Link>();
-        return (harvest.Add(links.Select(RedditPosts.From).OfType<SocialPost>(), loop), response.Value.Data?.After);
-    }
-
-    private static Dictionary<string, string>? Headers(SourceDescriptor source)
-    {
-        var userAgent = source.Social?.Text("userAgent");
-        if (userAgent is null && source.Social?.Text("username") is { } user)
-        {
-            userAgent = $"server:{source.Social.Text("appId") ?? "coverage-aggregator"}:1.0 (by /u/{user})";
-        }
-
-        var token = source.Social?.BearerToken;
-        var headers = new Dictionary<string, string>();
-        if (userAgent is not null)
-        {
-            headers["User-Agent"] = userAgent;
-        }
-
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            headers["Authorization"] = "Bearer " + token;
-        }
-
-        return headers.Count > 0 ? headers : null;
+        var links = RedditApi.Things<RedditWire.Link>(response.Value!, "t3", path, harvest);
+        return (harvest.Add(links.Select(RedditPosts.From).OfType<SocialPost>(), loop), response.Value!.Data?.After);
     }
 }

@@ -9,23 +9,31 @@ internal static class SocialApi
     public static async Task<ApiResponse<T>> GetJsonAsync<T>(
         Fetcher fetcher, string platform, Uri url, IReadOnlyDictionary<string, string>? headers, JsonSerializerOptions json, CancellationToken cancellationToken)
         where T : class =>
-        Read<T>(platform, url, json, await fetcher.FetchAsync(new FetchRequest(url, Accept: "application/json", Headers: headers), cancellationToken).ConfigureAwait(false));
+        Read<T>(platform, url, json, await fetcher.FetchAsync(new FetchRequest(url, Accept: "application/json", Headers: headers), cancellationToken).ConfigureAwait(false), Signed(headers));
 
-    public static async Task<ApiResponse<T>> PostJsonAsync<T>(
+    public static Task<ApiResponse<T>> PostJsonAsync<T>(
         Fetcher fetcher, string platform, Uri url, object body, JsonSerializerOptions json, CancellationToken cancellationToken)
+        where T : class =>
+        PostAsync<T>(fetcher, platform, url, new FetchBody(JsonSerializer.SerializeToUtf8Bytes(body, json), "application/json"), null, json, cancellationToken);
+
+    /// <summary>A POST whose body or headers carry credentials (a login, a token request, a session refresh).</summary>
+    public static async Task<ApiResponse<T>> PostAsync<T>(
+        Fetcher fetcher, string platform, Uri url, FetchBody body, IReadOnlyDictionary<string, string>? headers, JsonSerializerOptions json, CancellationToken cancellationToken)
         where T : class
     {
-        var content = new FetchBody(JsonSerializer.SerializeToUtf8Bytes(body, json), "application/json");
-        var fetch = await fetcher.FetchAsync(new FetchRequest(url, Accept: "application/json", Body: content), cancellationToken).ConfigureAwait(false);
-        return Read<T>(platform, url, json, fetch);
+        var fetch = await fetcher.FetchAsync(new FetchRequest(url, Accept: "application/json", Headers: headers, Body: body), cancellationToken).ConfigureAwait(false);
+        return Read<T>(platform, url, json, fetch, signed: true);
     }
 
-    private static ApiResponse<T> Read<T>(string platform, Uri url, JsonSerializerOptions json, FetchResult fetch)
+    private static bool Signed(IReadOnlyDictionary<string, string>? headers) =>
+        headers?.Keys.Any(k => k.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) == true;
+
+    private static ApiResponse<T> Read<T>(string platform, Uri url, JsonSerializerOptions json, FetchResult fetch, bool signed)
         where T : class
     {
         if (!fetch.IsOk)
         {
-            return new ApiResponse<T>(null, fetch, Describe(platform, url, fetch));
+            return new ApiResponse<T>(null, fetch, Describe(platform, url, fetch, signed));
         }
 
         try
@@ -40,10 +48,7 @@ internal static class SocialApi
         }
     }
 
-    private static string Describe(string platform, Uri url, FetchResult fetch) => fetch.StatusCode switch
-    {
-        401 => $"{platform} refused the credentials (HTTP 401 Unauthorized) for {url.AbsolutePath}: check the token or password in the source config",
-        403 => $"{platform} refused access (HTTP 403 Forbidden) to {url.AbsolutePath}: the credentials lack the needed access",
-        _ => $"{platform} {url.AbsolutePath}: {fetch.Error}",
-    };
+    private static string Describe(string platform, Uri url, FetchResult fetch, bool signed) => fetch.StatusCode is 401 or 403
+        ? Credentials.Refused(platform, url.AbsolutePath, fetch.StatusCode, signed)
+        : $"{platform} {url.AbsolutePath}: {fetch.Error}";
 }

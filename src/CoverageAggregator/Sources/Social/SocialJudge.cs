@@ -44,6 +44,25 @@ internal sealed class SocialJudge(PageResolver pages)
         return items.Values.ToList();
     }
 
+    /// <summary>The posts that cite some essay by themselves: those whose threads and quotes are worth reading.</summary>
+    public async Task<IReadOnlyList<SocialPost>> CitingAsync(SourceContext context, IEnumerable<SocialPost> posts, CancellationToken cancellationToken)
+    {
+        var citing = new List<SocialPost>();
+        foreach (var post in posts.OrderByDescending(p => p.PublishedAt))
+        {
+            foreach (var essay in context.Essays)
+            {
+                if (await CitationOfAsync(essay, post, inThread: false, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    citing.Add(post);
+                    break;
+                }
+            }
+        }
+
+        return citing;
+    }
+
     /// <param name="inThread">The post answers or quotes, directly or further down, a post that cites the essay: <see cref="ThreadJudge"/> decides.</param>
     private async Task<Citation?> CitationOfAsync(EssayProfile essay, SocialPost post, bool inThread, CancellationToken cancellationToken)
     {
