@@ -122,6 +122,29 @@ public class BlueskyCollectorTests
     }
 
     [Fact]
+    public async Task AMalformedPostIsSkippedWithAWarningAndTheRestOfItsPageIsRead()
+    {
+        const string Page = """
+            {"posts": [
+              {"uri": "at://did:plc:bad/app.bsky.feed.post/3kbad", "author": {"did": "did:plc:bad", "handle": "bad.example"},
+               "record": {"text": "broken", "createdAt": 20260303}},
+              {"uri": "at://did:plc:wave1111/app.bsky.feed.post/3kwave1", "author": {"did": "did:plc:wave1111", "handle": "wavewatch.bsky.social"},
+               "record": {"text": "Worth reading", "createdAt": "2026-03-03T10:00:00Z",
+                          "embed": {"$type": "app.bsky.embed.external", "external": {"uri": "https://harborletters.example/p/the-tide-clock"}}},
+               "likeCount": 7, "repostCount": 2, "replyCount": 1, "quoteCount": 0}
+            ]}
+            """;
+        await using var api = new RoutedApi().On(Search, new Reply(200, Page));
+
+        var run = await Collector().CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+
+        Assert.Equal(FetchOutcome.Ok, run.Outcome);
+        var post = Assert.Single(run.Items);
+        Assert.Equal(("wavewatch.bsky.social", new Engagement(7, 2, 1, 0)), (post.Author, post.Engagement));
+        Assert.Contains(run.Warnings, w => w.Contains("1 malformed item(s) skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MalformedJsonFailsTheSourceWithAClearError()
     {
         await using var api = new RoutedApi().On(Search, Reply.Malformed());

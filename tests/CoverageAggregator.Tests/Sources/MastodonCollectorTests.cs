@@ -149,6 +149,32 @@ public class MastodonCollectorTests
     }
 
     [Fact]
+    public async Task SeveralInstancesAreSeveralSourcesEachSearchingItsOwnInstance()
+    {
+        await using var first = InstanceApi();
+        await using var second = InstanceApi();
+        var config = new CoverageAggregator.Configuration.CoverageConfig
+        {
+            Social =
+            [
+                new() { Type = "mastodon", BaseUrl = first.BaseUrl },
+                new() { Type = "mastodon", BaseUrl = second.BaseUrl },
+            ],
+        };
+
+        var sources = SourceDescriptor.AllOf(config);
+
+        Assert.Equal(2, sources.Select(s => s.Id).Distinct().Count());
+        Assert.Equal([first.BaseUrl, second.BaseUrl], sources.Select(s => s.Url));
+        foreach (var api in new[] { first, second })
+        {
+            var run = await Collector().CollectAsync(Signed(api.BaseUrl), CancellationToken.None);
+            Assert.Equal(FetchOutcome.Ok, run.Outcome);
+            Assert.Contains(api.Seen, r => r.PathAndQuery.StartsWith(Search, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task WithoutAnInstanceUrlTheSourceFailsWithAClearMessage()
     {
         var run = await Collector().CollectAsync(Context(SourceKinds.Mastodon, ""), CancellationToken.None);
