@@ -26,6 +26,12 @@ public sealed record SourceRun
     public string? HttpETag { get; init; }
     public string? HttpLastModified { get; init; }
 
+    /// <summary>Posts read from the platform in this run, counted as it bills them (null: not metered).</summary>
+    public int? PostsRead { get; init; }
+
+    /// <summary>The source's new resume point (see <see cref="SourceState.Cursor"/>); null keeps the stored one.</summary>
+    public string? Cursor { get; init; }
+
     public static SourceRun From(FetchResult fetch) => new()
     {
         Outcome = fetch.Outcome,

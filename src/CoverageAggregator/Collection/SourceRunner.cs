@@ -181,6 +181,8 @@ public sealed class SourceRunner(
         var interval = TimeSpan.FromMinutes(options.Value.SourceIntervalMinutes);
         state.LastAttemptAt = now;
         state.RetryNotBefore = null;
+        state.LastPostsRead = run.PostsRead;
+        state.Cursor = run.Cursor ?? state.Cursor;
         switch (run.Outcome)
         {
             case FetchOutcome.Ok or FetchOutcome.NotModified:

@@ -47,7 +47,10 @@ public sealed record CoverageItem
 
     public static string KeyFor(string url) => Feeds.EntryIdentity.Hash(UrlCanonicalizer.Key(url) ?? url);
 
-    /// <summary>Merges a second sighting of the same item: URLs are united, the first non-empty field wins, the strongest citation wins.</summary>
+    /// <summary>
+    /// Merges a second sighting of the same item: URLs are united, the first non-empty field wins, the strongest citation
+    /// wins, and the engagement of the later reading (by <see cref="UpdatedAt"/>) replaces each count it reports.
+    /// </summary>
     public CoverageItem MergeWith(CoverageItem other)
     {
         var urls = AlsoAt.Concat(other.AlsoAt).Append(other.Url)
@@ -67,7 +70,9 @@ public sealed record CoverageItem
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
             About = About ?? other.About,
-            Engagement = Engagement?.Update(other.Engagement) ?? other.Engagement,
+            Engagement = other.UpdatedAt >= UpdatedAt
+                ? Engagement?.Update(other.Engagement) ?? other.Engagement
+                : other.Engagement?.Update(Engagement) ?? Engagement,
             Parent = Parent ?? other.Parent,
             TextSignature = TextSignature ?? other.TextSignature,
             SourceIds = SourceIds.Concat(other.SourceIds).Distinct(StringComparer.Ordinal).ToList(),

@@ -1,11 +1,21 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>The coverage as an Atom 1.0 feed, one entry per item, so readers can subscribe in a feed reader.</summary>
+/// <summary>
+/// The coverage as an Atom 1.0 feed, one entry per item, so readers can subscribe in a feed reader. An entry's summary
+/// says its engagement in words; ca:engagement carries the counts, and thr:in-reply-to the item a reply answers.
+/// </summary>
 public static class CoverageAtom
 {
+    /// <summary>The Atom Threading Extensions (RFC 4685): thr:in-reply-to names the entry a reply answers.</summary>
+    private const string Thread = "http://purl.org/syndication/thread/1.0";
+
+    /// <summary>This project's element for engagement counts (ca:engagement likes=… reposts=… replies=… quotes=… points=… total=…).</summary>
+    public const string EngagementNs = "urn:coverage-aggregator:engagement";
+
     public static string Render(CoverageExport export, string? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(export);
@@ -15,8 +25,11 @@ public static class CoverageAtom
         using (var writer = XmlWriter.Create(new StringWriter(builder), settings))
         {
             const string ns = "http://www.w3.org/2005/Atom";
+            var threads = new CoverageThreads(export.Items);
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", ns);
+            writer.WriteAttributeString("xmlns", "thr", null, Thread);
+            writer.WriteAttributeString("xmlns", "ca", null, EngagementNs);
             writer.WriteElementString("id", ns, "urn:coverage:" + export.Essay.Id);
             writer.WriteElementString("title", ns, Clean("Coverage: " + export.Essay.Title));
             writer.WriteElementString("updated", ns, Stamp(export.Items.Count > 0 ? export.Items.Max(i => i.FirstSeenAt) : export.GeneratedAt));
@@ -28,7 +41,7 @@ public static class CoverageAtom
             foreach (var item in export.Items)
             {
                 writer.WriteStartElement("entry", ns);
-                writer.WriteElementString("id", ns, "urn:coverage:" + export.Essay.Id + ":" + Feeds.EntryIdentity.Hash(item.Url));
+                writer.WriteElementString("id", ns, EntryId(export.Essay.Id, item.Url));
                 writer.WriteElementString("title", ns, Clean(item.Title ?? item.Excerpt ?? item.Url));
                 writer.WriteElementString("updated", ns, Stamp(item.FirstSeenAt));
                 if (item.PublishedAt is { } published)
@@ -51,6 +64,8 @@ public static class CoverageAtom
                 writer.WriteAttributeString("type", "text");
                 writer.WriteString(Clean(Summary(item)));
                 writer.WriteEndElement();
+                WriteEngagement(writer, item.Engagement);
+                WriteInReplyTo(writer, export.Essay.Id, item, threads.Above(item));
                 writer.WriteEndElement();
             }
 
@@ -61,9 +76,56 @@ public static class CoverageAtom
         return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
+    /// <summary>The engagement counts the platform reported, as attributes of ca:engagement (total included).</summary>
+    private static void WriteEngagement(XmlWriter writer, Coverage.Engagement? engagement)
+    {
+        if (engagement is null)
+        {
+            return;
+        }
+
+        writer.WriteStartElement("ca", "engagement", EngagementNs);
+        foreach (var (name, count) in new[] { ("likes", engagement.Likes), ("reposts", engagement.Reposts), ("replies", engagement.Replies), ("quotes", engagement.Quotes), ("points", engagement.Points) })
+        {
+            if (count is { } n)
+            {
+                writer.WriteAttributeString(name, n.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        writer.WriteAttributeString("total", engagement.Total.ToString(CultureInfo.InvariantCulture));
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A reply, quote or comment names what it answers (RFC 4685): the parent's entry when it is in the feed, else its URL.</summary>
+    private static void WriteInReplyTo(XmlWriter writer, string essayId, ExportItem item, ExportItem? parent)
+    {
+        var target = parent?.Url ?? item.Parent;
+        if (target is null || parent is { Kind: Coverage.CoverageKinds.Article })
+        {
+            return;
+        }
+
+        writer.WriteStartElement("thr", "in-reply-to", Thread);
+        writer.WriteAttributeString("ref", parent is null ? target : EntryId(essayId, parent.Url));
+        if (Html.Href(target) is not null)
+        {
+            writer.WriteAttributeString("href", new Uri(target).AbsoluteUri);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static string EntryId(string essayId, string url) => "urn:coverage:" + essayId + ":" + Feeds.EntryIdentity.Hash(url);
+
     private static string Summary(ExportItem item)
     {
         var parts = new List<string> { $"{item.Outlet} · cites by {item.CitesBy}" };
+        if (EngagementText.Of(item.Engagement, item.Kind) is { } engagement)
+        {
+            parts[0] += " · " + engagement;
+        }
+
         if (item.Quotes.Count > 0)
         {
             parts.Add("“" + item.Quotes[0] + "”");

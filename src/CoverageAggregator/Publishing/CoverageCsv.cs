@@ -5,17 +5,20 @@ namespace CoverageAggregator.Publishing;
 
 /// <summary>
 /// The coverage as CSV for communications teams (RFC 4180 quoting, CRLF rows): one row per item with date, kind, outlet,
-/// title, author, url, cites-by, quote, engagement. A cell starting with = + - @ (or tab/CR) gets a ' prefix so a
-/// spreadsheet never runs it as a formula.
+/// title, author, url, cites-by, quote, the engagement per kind the platform reported (likes, reposts, replies, quotes,
+/// points; empty where it reports none) and their total, and for a reply, quote or comment the item it answers (parent).
+/// A cell starting with = + - @ (or tab/CR) gets a ' prefix so a spreadsheet never runs it as a formula.
 /// </summary>
 public static class CoverageCsv
 {
-    public static readonly string[] Columns = ["date", "kind", "outlet", "title", "author", "url", "cites_by", "quote", "engagement"];
+    public static readonly string[] Columns =
+        ["date", "kind", "outlet", "title", "author", "url", "cites_by", "quote", "likes", "reposts", "replies", "quotes", "points", "engagement", "parent"];
 
     public static string Render(CoverageExport export)
     {
         ArgumentNullException.ThrowIfNull(export);
         var csv = new StringBuilder();
+        var threads = new CoverageThreads(export.Items);
         AppendRow(csv, Columns);
         foreach (var item in export.Items)
         {
@@ -29,12 +32,20 @@ public static class CoverageCsv
                 item.Url,
                 item.CitesBy,
                 item.Quotes.Count > 0 ? item.Quotes[0] : null,
-                item.Engagement?.Total.ToString(CultureInfo.InvariantCulture),
+                Count(item.Engagement?.Likes),
+                Count(item.Engagement?.Reposts),
+                Count(item.Engagement?.Replies),
+                Count(item.Engagement?.Quotes),
+                Count(item.Engagement?.Points),
+                Count(item.Engagement?.Total),
+                item.Parent is null ? null : threads.Above(item)?.Url ?? item.Parent,
             ]);
         }
 
         return csv.ToString();
     }
+
+    private static string? Count(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static void AppendRow(StringBuilder csv, string?[] cells)
     {

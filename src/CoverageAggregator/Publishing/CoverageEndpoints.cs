@@ -104,6 +104,7 @@ public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots 
             retryNotBefore = h.RetryNotBefore,
             disabled = h.Disabled,
             lastItemCount = h.LastItemCount,
+            lastPostsRead = h.LastPostsRead,
         });
         return HttpReply.Json(JsonSerializer.Serialize(new { sources = rows }, Indented));
     }

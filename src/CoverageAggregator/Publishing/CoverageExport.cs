@@ -6,7 +6,10 @@ using CoverageAggregator.Coverage;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>The JSON export (../shared/eval/FORMAT.md "The export"), plus counts and essay metadata.</summary>
+/// <summary>
+/// The JSON export (../shared/eval/FORMAT.md "The export"), plus counts and essay metadata. Each item carries its
+/// engagement and, in a thread, its parent; the counts add engagement up per platform and per outlet.
+/// </summary>
 public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedAt, ExportCounts Counts, IReadOnlyList<ExportItem> Items, IReadOnlyList<QuotedPassage> MostQuoted)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -33,11 +36,17 @@ public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedA
     public static CoverageExport Build(ExportEssay essay, IReadOnlyList<ExportItem> items, DateTimeOffset now)
     {
         var articles = items.Where(i => i.Kind == CoverageKinds.Article).ToList();
+        var threads = new CoverageThreads(items);
         var counts = new ExportCounts(
             articles.Count,
             items.Count - articles.Count,
             articles.Select(i => i.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            items.Sum(i => i.Quotes.Count));
+            items.Sum(i => i.Quotes.Count))
+        {
+            Engagement = EngagementSum.Of("all", items),
+            EngagementByPlatform = EngagementSum.ByPlatform(items),
+            EngagementByOutlet = EngagementSum.ByOutlet(items, threads),
+        };
         var mostQuoted = items.SelectMany(i => i.Quotes.Select(q => (Quote: q, i.Url)))
             .GroupBy(q => q.Quote, StringComparer.Ordinal)
             .Select(g => new QuotedPassage(g.Key, g.Count(), g.Select(q => q.Url).Distinct().ToList()))
@@ -49,7 +58,17 @@ public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedA
 
 public sealed record ExportEssay(string Id, string Title, string? Author, string? Publication, IReadOnlyList<string> Urls, DateTimeOffset? PublishedAt);
 
-public sealed record ExportCounts(int Articles, int Posts, int Outlets, int Quotes);
+public sealed record ExportCounts(int Articles, int Posts, int Outlets, int Quotes)
+{
+    /// <summary>The engagement of every item, added up per kind.</summary>
+    public EngagementSum? Engagement { get; init; }
+
+    /// <summary>Per platform, the engagement of its posts and discussions.</summary>
+    public IReadOnlyList<EngagementSum> EngagementByPlatform { get; init; } = [];
+
+    /// <summary>Per outlet, the engagement of the posts and discussions about its articles.</summary>
+    public IReadOnlyList<EngagementSum> EngagementByOutlet { get; init; } = [];
+}
 
 public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string> QuotedBy);
 

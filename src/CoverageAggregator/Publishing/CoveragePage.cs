@@ -6,11 +6,15 @@ namespace CoverageAggregator.Publishing;
 
 /// <summary>
 /// The coverage page: the essay as headline, counts, a timeline of mentions per day (inline SVG), filters (a plain GET
-/// form), related coverage by outlet, discussion by platform and the most-quoted passages. No script: it works as
-/// plain HTML under the strict CSP, with inline styles only.
+/// form), related coverage by outlet, discussion by platform and the most-quoted passages. Each post and discussion shows
+/// its engagement per kind; replies, quotes and comments are shown under the item they answer, and platforms and outlets
+/// their engagement added up. No script: it works as plain HTML under the strict CSP, with inline styles only.
 /// </summary>
 public static class CoveragePage
 {
+    /// <summary>Levels of replies shown nested under a post; replies deeper still are listed at the last level.</summary>
+    private const int MaxThreadDepth = 4;
+
     /// <summary>Renders <paramref name="full"/> narrowed by <paramref name="filter"/>; the form's choices come from the full export.</summary>
     public static string Render(CoverageExport full, CoverageFilter? filter = null)
     {
@@ -34,7 +38,7 @@ public static class CoveragePage
         AppendTimeline(html, export.Items);
 
         var articles = export.Items.Where(i => i.Kind == CoverageKinds.Article).ToList();
-        var threads = ThreadsByArticle(articles, export.Items.Where(i => i.Kind != CoverageKinds.Article));
+        var threads = new CoverageThreads(export.Items);
         html.Append("<section aria-labelledby=\"related\">\n<h2 id=\"related\">Related coverage</h2>\n");
         if (articles.Count == 0)
         {
@@ -43,10 +47,11 @@ public static class CoveragePage
 
         foreach (var outlet in articles.GroupBy(i => i.Outlet ?? "Unknown outlet", StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Max(i => i.Date)))
         {
-            html.Append("<article class=\"outlet\">\n<h3>").Append(Html.Text(outlet.Key)).Append("</h3>\n");
+            html.Append("<article class=\"outlet\">\n<h3>").Append(Html.Text(outlet.Key))
+                .Append(SumText(export.Counts.EngagementByOutlet, outlet.Key, "discussion: ")).Append("</h3>\n");
             foreach (var item in outlet)
             {
-                AppendArticle(html, item, since, threads.TryGetValue(item.Url, out var about) ? about : []);
+                AppendArticle(html, item, since, threads);
             }
 
             html.Append("</article>\n");
@@ -54,21 +59,23 @@ public static class CoveragePage
 
         html.Append("</section>\n");
 
-        var attached = threads.Values.SelectMany(t => t).ToHashSet();
-        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article && !attached.Contains(i)).ToList();
+        var posts = export.Items.Where(i => i.Kind != CoverageKinds.Article && !threads.IsAttached(i)).ToList();
         html.Append("<section aria-labelledby=\"discussion\">\n<h2 id=\"discussion\">Discussion</h2>\n");
         if (posts.Count == 0)
         {
             html.Append("<p class=\"empty\">No discussion found yet.</p>\n");
         }
 
-        foreach (var platform in posts.GroupBy(i => i.Outlet ?? "Other", StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var platform in posts.GroupBy(i => i.Outlet ?? "Other", StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.Key, Posts: g.ToList(), Count: g.Sum(p => threads.WithDescendants(p).Count())))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             html.Append("<div class=\"platform\">\n<h3>").Append(Html.Text(platform.Key))
-                .Append(" <span class=\"n\">(").Append(platform.Count()).Append(")</span></h3>\n<ul class=\"posts\">\n");
-            foreach (var item in platform)
+                .Append(" <span class=\"n\">(").Append(platform.Count).Append(")</span>")
+                .Append(SumText(export.Counts.EngagementByPlatform, platform.Key, "")).Append("</h3>\n<ul class=\"posts\">\n");
+            foreach (var item in platform.Posts)
             {
-                AppendPost(html, item, since);
+                AppendPost(html, item, since, threads);
             }
 
             html.Append("</ul>\n</div>\n");
@@ -112,6 +119,7 @@ public static class CoveragePage
             .Append($"<li><strong>{export.Counts.Posts}</strong> posts</li>")
             .Append($"<li><strong>{export.Counts.Outlets}</strong> outlets</li>")
             .Append($"<li><strong>{export.Counts.Quotes}</strong> verified quotes</li>")
+            .Append($"<li><strong>{(export.Counts.Engagement?.Total ?? 0).ToString("N0", CultureInfo.InvariantCulture)}</strong> engagements</li>")
             .Append("</ul>\n");
         if (since is { } s)
         {
@@ -174,34 +182,7 @@ public static class CoveragePage
         html.Append(TimelineChart.Render(items)).Append("</section>\n");
     }
 
-    /// <summary>Posts and discussions about a coverage article on the page, by the article's URL.</summary>
-    private static Dictionary<string, List<ExportItem>> ThreadsByArticle(IReadOnlyList<ExportItem> articles, IEnumerable<ExportItem> posts)
-    {
-        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var article in articles)
-        {
-            foreach (var url in article.AlsoAt.Prepend(article.Url))
-            {
-                if (Matching.UrlCanonicalizer.Key(url) is { } key)
-                {
-                    byKey.TryAdd(key, article.Url);
-                }
-            }
-        }
-
-        var threads = new Dictionary<string, List<ExportItem>>(StringComparer.Ordinal);
-        foreach (var post in posts)
-        {
-            if (post.About is not null && Matching.UrlCanonicalizer.Key(post.About) is { } key && byKey.TryGetValue(key, out var articleUrl))
-            {
-                (threads.TryGetValue(articleUrl, out var list) ? list : threads[articleUrl] = []).Add(post);
-            }
-        }
-
-        return threads;
-    }
-
-    private static void AppendArticle(StringBuilder html, ExportItem item, DateTimeOffset? since, List<ExportItem> threads)
+    private static void AppendArticle(StringBuilder html, ExportItem item, DateTimeOffset? since, CoverageThreads threads)
     {
         html.Append("<div class=\"item\">\n<p class=\"headline\">").Append(NewBadge(item, since))
             .Append(Html.Link(item.Url, item.Title ?? item.Url, "rel=\"nofollow noopener\""))
@@ -225,33 +206,11 @@ public static class CoveragePage
         }
 
         AppendAlsoAt(html, item);
-        if (threads.Count > 0)
-        {
-            html.Append("<ul class=\"threads\" aria-label=\"Discussion of this article\">\n");
-            foreach (var thread in threads)
-            {
-                html.Append("<li>").Append(NewBadge(thread, since)).Append(Html.Link(thread.Url, thread.Outlet ?? "Discussion", "rel=\"nofollow noopener\""))
-                    .Append(" · <span class=\"author\">").Append(Html.Text(thread.Author ?? "unknown")).Append("</span>");
-                if (thread.Engagement?.Total is { } engagement)
-                {
-                    html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement" : " engagements").Append("</span>");
-                }
-
-                if ((thread.Quotes.Count > 0 ? thread.Quotes[0] : thread.Excerpt ?? thread.Title) is { } text)
-                {
-                    html.Append(": <span class=\"excerpt\">").Append(Html.Text(Shorten(text, 200))).Append("</span>");
-                }
-
-                html.Append("</li>\n");
-            }
-
-            html.Append("</ul>\n");
-        }
-
+        AppendThread(html, threads, item, since, "threads", "Discussion of this article", 0);
         html.Append("</div>\n");
     }
 
-    private static void AppendPost(StringBuilder html, ExportItem item, DateTimeOffset? since)
+    private static void AppendPost(StringBuilder html, ExportItem item, DateTimeOffset? since, CoverageThreads threads)
     {
         html.Append("<li class=\"post\">\n<p class=\"meta\">").Append(NewBadge(item, since))
             .Append("<span class=\"author\">").Append(Html.Text(item.Author ?? "unknown")).Append("</span>");
@@ -260,12 +219,7 @@ public static class CoveragePage
             html.Append(" · ").Append(Html.Date(item.PublishedAt));
         }
 
-        if (item.Engagement?.Total is { } engagement)
-        {
-            html.Append(" · <span class=\"engagement\">").Append(engagement.ToString("N0", CultureInfo.InvariantCulture)).Append(engagement == 1 ? " engagement</span>" : " engagements</span>");
-        }
-
-        html.Append(" · <span class=\"cites\">cites by ").Append(Html.Text(item.CitesBy)).Append("</span></p>\n");
+        html.Append(EngagementSpan(item)).Append(" · <span class=\"cites\">cites by ").Append(Html.Text(item.CitesBy)).Append("</span></p>\n");
         if (item.Title is not null)
         {
             html.Append("<p class=\"headline\">").Append(Html.Link(item.Url, Shorten(item.Title, 300), "rel=\"nofollow noopener\"")).Append("</p>\n");
@@ -281,8 +235,53 @@ public static class CoveragePage
 
         html.Append("<p class=\"permalink\">").Append(Html.Link(item.Url, "Permalink", "rel=\"nofollow noopener\"")).Append("</p>\n");
         AppendAlsoAt(html, item);
+        AppendThread(html, threads, item, since, "threads replies", "Replies, quotes and comments", 0);
         html.Append("</li>\n");
     }
+
+    /// <summary>
+    /// What is shown under an item: posts and discussions about an article, replies, quotes and comments of a post or
+    /// discussion, each with its own below it (a few levels deep; deeper ones are listed flat at the last level).
+    /// </summary>
+    private static void AppendThread(StringBuilder html, CoverageThreads threads, ExportItem parent, DateTimeOffset? since, string css, string label, int depth)
+    {
+        var below = depth < MaxThreadDepth ? threads.Below(parent) : threads.WithDescendants(parent).Skip(1).ToList();
+        if (below.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"").Append(css).Append("\" aria-label=\"").Append(label).Append("\">\n");
+        foreach (var thread in below)
+        {
+            html.Append("<li>").Append(NewBadge(thread, since)).Append(Html.Link(thread.Url, thread.Outlet ?? "Discussion", "rel=\"nofollow noopener\""))
+                .Append(" · <span class=\"author\">").Append(Html.Text(thread.Author ?? "unknown")).Append("</span>")
+                .Append(EngagementSpan(thread));
+            if ((thread.Quotes.Count > 0 ? thread.Quotes[0] : thread.Excerpt ?? thread.Title) is { } text)
+            {
+                html.Append(": <span class=\"excerpt\">").Append(Html.Text(Shorten(text, 200))).Append("</span>");
+            }
+
+            if (depth < MaxThreadDepth)
+            {
+                AppendThread(html, threads, thread, since, "threads replies", "Replies, quotes and comments", depth + 1);
+            }
+
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    private static string EngagementSpan(ExportItem item) =>
+        EngagementText.Html(item.Engagement, item.Kind) is { } text ? " · <span class=\"engagement\">" + text + "</span>" : "";
+
+    /// <summary>A heading's engagement sum (" · 12 likes · 3 reposts"), or nothing.</summary>
+    private static string SumText(IReadOnlyList<EngagementSum> sums, string name, string prefix) =>
+        sums.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) is { } sum
+            && EngagementText.Html(sum.AsEngagement()) is { } text
+            ? " <span class=\"sum\">· " + Html.Text(prefix) + text + "</span>"
+            : "";
 
     private static void AppendAlsoAt(StringBuilder html, ExportItem item)
     {

@@ -3,7 +3,10 @@ using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>The health of one source as both GET /api/sources (JSON) and the status page show it.</summary>
+/// <summary>
+/// The health of one source as both GET /api/sources (JSON) and the status page show it; for a metered platform (X) also
+/// the posts its last run read, which is what the run cost.
+/// </summary>
 public sealed record SourceStatusRow(
     string Id,
     string Kind,
@@ -17,7 +20,8 @@ public sealed record SourceStatusRow(
     DateTimeOffset? NextDueAt,
     DateTimeOffset? RetryNotBefore,
     bool Disabled,
-    int LastItemCount)
+    int LastItemCount,
+    int? LastPostsRead = null)
 {
     public static SourceStatusRow Of(SourceDescriptor source, SourceState? state) => new(
         source.Id,
@@ -32,7 +36,8 @@ public sealed record SourceStatusRow(
         state?.NextDueAt,
         state?.RetryNotBefore,
         state?.Disabled ?? false,
-        state?.LastItemCount ?? 0);
+        state?.LastItemCount ?? 0,
+        state?.LastPostsRead);
 
     /// <summary>One word for the row: never run, ok, warning, failing, waiting (Retry-After) or disabled (410 Gone).</summary>
     public string Status(DateTimeOffset now) =>

@@ -34,4 +34,10 @@ public sealed class SourceState : ITableEntity
     public bool Disabled { get; set; }
     public int LastItemCount { get; set; }
     public int LastCoverageCount { get; set; }
+
+    /// <summary>Posts the last run read from a metered API (X bills each one): what a run costs. Null for free sources.</summary>
+    public int? LastPostsRead { get; set; }
+
+    /// <summary>Where a social source resumes, as its collector writes it (X: the newest post id per query, for since_id).</summary>
+    public string? Cursor { get; set; }
 }

@@ -14,7 +14,7 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
 
         Assert.Equal("The Compute Cliff", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Mara Okafor", await page.Locator(".byline").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(4, await page.Locator(".counts li").CountAsync());
+        Assert.Equal(5, await page.Locator(".counts li").CountAsync());
         Assert.Equal(1, await page.Locator("svg[role=img] title#tl-title").CountAsync());
         Assert.True(await page.Locator("svg rect").CountAsync() > 1);
         Assert.True(await page.Locator("#related ~ article.outlet").CountAsync() >= 5, "related coverage lists the outlets");
@@ -22,7 +22,7 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         Assert.Superset(
             new HashSet<string> { "Bluesky", "Hacker News", "Mastodon", "Reddit" },
             (await page.Locator(".platform h3").AllTextContentsAsync()).Select(t => t.Split(" (")[0]).ToHashSet());
-        Assert.Contains("340 engagements", await page.Locator(".platform").AllInnerTextsAsync() is var texts ? string.Join("\n", texts) : "", StringComparison.Ordinal);
+        Assert.Contains("340 likes", await page.Locator(".platform").AllInnerTextsAsync() is var texts ? string.Join("\n", texts) : "", StringComparison.Ordinal);
         Assert.True(await page.Locator(".passages li").CountAsync() >= 3, "most-quoted passages are listed");
         Assert.Contains("This article gets the grid part right.", await page.Locator("article.outlet .threads").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("grid part right", string.Join("\n", await page.Locator(".platform").AllInnerTextsAsync()), StringComparison.Ordinal);
@@ -34,6 +34,20 @@ public class CoveragePageBrowserTests(PageFixture fixture) : IClassFixture<PageF
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageFixture.ArtifactsFolder, "coverage-page-phone.png"), FullPage = true });
         Assert.True(File.Exists(Path.Combine(PageFixture.ArtifactsFolder, "coverage-page.png")));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no horizontal scrolling on a phone");
+    }
+
+    [Fact]
+    public async Task AReplyIsShownUnderThePostItAnswersWithItsEngagementPerKind()
+    {
+        var page = await OpenAsync(fixture.PageUrl);
+
+        var parent = page.Locator(".posts > li.post").Filter(new LocatorFilterOptions { HasText = "Grid Watcher" });
+        var reply = parent.Locator("ul.replies > li").Filter(new LocatorFilterOptions { HasText = "Tide Replier" });
+        Assert.Equal(1, await reply.CountAsync());
+        Assert.Contains("3 likes · 1 repost · 2 replies", await reply.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(PageFixture.ReplyUrl, await reply.Locator("a").First.GetAttributeAsync("href"));
+        Assert.Equal(0, await page.Locator(".posts > li.post").Filter(new LocatorFilterOptions { HasText = "Replying with the grid numbers" }).Filter(new LocatorFilterOptions { HasNotText = "Grid Watcher" }).CountAsync());
+        Assert.Matches(@"Bluesky \(\d+\) · [\d,]+ likes", await page.Locator(".platform h3").Filter(new LocatorFilterOptions { HasText = "Bluesky" }).TextContentAsync());
     }
 
     [Fact]

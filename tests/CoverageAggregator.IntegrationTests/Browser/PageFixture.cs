@@ -15,6 +15,9 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string EssayId = "compute-cliff";
 
+    /// <summary>A Bluesky reply to the first Bluesky post: shown under it, with its engagement per kind.</summary>
+    public const string ReplyUrl = "https://bsky.app/profile/reply.example/post/7";
+
     /// <summary>Strings that would run or inject markup if any text reached the page unencoded.</summary>
     public static readonly string[] Hostile =
     [
@@ -99,6 +102,11 @@ public sealed class PageFixture : IAsyncLifetime, IAsyncDisposable
         ];
         var story = (await store.ListAsync(EssayId, CancellationToken.None)).First(i => i.Kind == CoverageKinds.Article);
         items = [.. items, Social("https://news.ycombinator.example/item?id=6", CoverageKinds.Post, "Hacker News", "commenter", null, "This article gets the grid part right.", 9, day.AddDays(1)) with { About = story.Url }];
+        items = [.. items, Social(ReplyUrl, CoverageKinds.Post, "Bluesky", "Tide Replier", null, "Replying with the grid numbers for my county.", 3, day.AddHours(8)) with
+        {
+            Parent = "https://bsky.app/profile/grid.example/post/1",
+            Engagement = new Engagement(Likes: 3, Reposts: 1, Replies: 2),
+        }];
         foreach (var item in items)
         {
             await store.UpsertAsync(item, CancellationToken.None);

@@ -27,7 +27,7 @@ public sealed class FixtureServer : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
         _ = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
-        for (var i = 0; i < 200 && !(File.Exists(portFile) && new FileInfo(portFile).Length > 0); i++)
+        for (var i = 0; i < 600 && !(File.Exists(portFile) && new FileInfo(portFile).Length > 0); i++)
         {
             if (process.HasExited)
             {

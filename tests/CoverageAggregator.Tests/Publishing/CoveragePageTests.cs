@@ -14,7 +14,8 @@ public class CoveragePageTests
         Assert.Contains("<h2 id=\"quoted\">Most-quoted passages</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("<strong>3</strong> articles", html, StringComparison.Ordinal);
-        Assert.Contains("42 engagements", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"engagement\">42 likes</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>49</strong> engagements", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,4 +42,21 @@ public class SourceStatusPageTests
         Assert.Contains("2026-11-25 13:00 UTC", html, StringComparison.Ordinal);
         Assert.Contains("3 sources, 2 failing or disabled", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMeteredSourceShowsThePostsItsLastRunRead()
+    {
+        var x = new SourceDescriptor("x", SourceKinds.X, "X", "https://api.x.com");
+        var feed = new SourceDescriptor("f", SourceKinds.Feed, "Feed", "https://f.example/feed");
+
+        var html = SourceStatusPage.Render(
+        [
+            SourceStatusRow.Of(x, new SourceState { LastSuccessAt = Now, LastItemCount = 7, LastPostsRead = 8 }),
+            SourceStatusRow.Of(feed, new SourceState { LastSuccessAt = Now, LastItemCount = 3 }),
+        ], Now);
+
+        Assert.Contains("<th>posts read</th>", html, StringComparison.Ordinal);
+        Assert.Contains("</td><td>7</td><td>8</td>", html, StringComparison.Ordinal);
+        Assert.Contains("</td><td>3</td><td>—</td>", html, StringComparison.Ordinal);
+    }
 }

@@ -9,12 +9,17 @@ namespace CoverageAggregator.Sources.HackerNews;
 /// <summary>
 /// Hacker News through the Algolia API: stories whose url is an essay URL (search and search_by_date with
 /// restrictSearchableAttributes=url, which matches URL prefixes, so each hit's url is checked after canonicalising), and
-/// stories and comments naming the essay (for quotes and mentions), each read across its pages.
+/// stories and comments naming the essay (for quotes and mentions), each read across its pages. The comments of every story
+/// that cites an essay are read too (search?tags=comment,story_&lt;id&gt;): a comment that quotes or discusses the essay is
+/// a post attached to its story. Algolia is free and anonymous; PostsRead counts the distinct hits read.
 /// </summary>
 public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
     private const string PublicApi = "https://hn.algolia.com";
     private const int MaxPages = 3;
+
+    /// <summary>Comment threads read per run: those of the stories citing an essay, the first this many.</summary>
+    private const int MaxThreads = 10;
     private readonly SocialJudge _judge = new(pages);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.HackerNews;
@@ -43,11 +48,35 @@ public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : I
             await SearchAsync(baseUrl, path, query, tags, byUrl, filter, harvest, cancellationToken).ConfigureAwait(false);
         }
 
-        return await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
+        foreach (var story in (await MatchedStoriesAsync(context, harvest, cancellationToken).ConfigureAwait(false)).TakeWhile(_ => !harvest.Halted))
+        {
+            await SearchAsync(baseUrl, "/api/v1/search", null, "comment,story_" + story, false, null, harvest, cancellationToken, story).ConfigureAwait(false);
+        }
+
+        var run = await harvest.FinishAsync(context, _judge, cancellationToken).ConfigureAwait(false);
+        return run with { PostsRead = harvest.Posts.Count };
     }
 
+    /// <summary>The ids of the stories found citing an essay (judged here once more; the final judgement includes their comments).</summary>
+    private async Task<IReadOnlyList<string>> MatchedStoriesAsync(SourceContext context, SocialHarvest harvest, CancellationToken cancellationToken)
+    {
+        if (harvest.Halted)
+        {
+            return [];
+        }
+
+        var stories = harvest.Posts.Where(p => p.Kind == Coverage.CoverageKinds.Discussion);
+        return (await _judge.JudgeAsync(context, stories, cancellationToken).ConfigureAwait(false))
+            .Select(i => i.Url[(i.Url.IndexOf("?id=", StringComparison.Ordinal) + 4)..])
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxThreads)
+            .ToList();
+    }
+
+    /// <summary>Reads a search across its pages; with <paramref name="story"/>, only the comments of that story are kept.</summary>
     private async Task SearchAsync(
-        string baseUrl, string path, string query, string tags, bool byUrl, string? filter, SocialHarvest harvest, CancellationToken cancellationToken)
+        string baseUrl, string path, string? query, string tags, bool byUrl, string? filter, SocialHarvest harvest, CancellationToken cancellationToken,
+        string? story = null)
     {
         var loop = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
@@ -61,7 +90,8 @@ public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : I
                 return;
             }
 
-            var added = harvest.Add((response.Value!.Hits ?? []).Select(HackerNewsPosts.From).OfType<SocialPost>(), loop);
+            var hits = (response.Value!.Hits ?? []).Where(h => story is null || h.StoryId?.ToString(CultureInfo.InvariantCulture) == story);
+            var added = harvest.Add(hits.Select(HackerNewsPosts.From).OfType<SocialPost>(), loop);
             if (added == 0 || page + 1 >= (response.Value.NbPages ?? 1))
             {
                 return;
