@@ -12,6 +12,7 @@ internal static class CoverageCommand
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         return root;

@@ -54,6 +54,7 @@ public static class CoverageServices
         services.AddSingleton<CollectionCycle>();
         services.AddSingleton<SourceQueue>();
         services.AddSingleton<CoverageEndpoints>();
+        services.AddSingleton<Configuration.Discovery.EssayDiscovery>();
         services.AddPublishing(configuration);
         return services;
     }

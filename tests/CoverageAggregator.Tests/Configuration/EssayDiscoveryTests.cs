@@ -1,0 +1,84 @@
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Configuration.Discovery;
+using CoverageAggregator.Tests.Support;
+
+namespace CoverageAggregator.Tests.Configuration;
+
+/// <summary>
+/// `coverage init` on saved essay pages served from loopback (TestData/Init/&lt;case&gt;: url.txt is the page to start
+/// from, files/ the pages and feeds, expected.json the sources file it must write; README.md says what each case is).
+/// </summary>
+public class EssayDiscoveryTests
+{
+    private static readonly string Folder = Path.Combine(Paths.TestData, "Init");
+
+    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Folder).Select(Path.GetFileName).OfType<string>().Order()];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task InitWritesTheExpectedSourcesFile(string name)
+    {
+        var folder = Path.Combine(Folder, name);
+        await using var site = FileSite.Serve(folder);
+        using var fetcher = FetcherHost.Allowing(site);
+        var url = (await File.ReadAllTextAsync(Path.Combine(folder, "url.txt"))).Trim().Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal);
+
+        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(new Uri(url), CancellationToken.None);
+
+        var expected = (await File.ReadAllTextAsync(Path.Combine(folder, "expected.json"))).Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal);
+        Assert.Equal(expected.ReplaceLineEndings(), SourcesFile.Serialize(discovered.Config).ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task TheWrittenFileLoadsAsASourcesFile()
+    {
+        var folder = Path.Combine(Folder, "wordpress-post");
+        await using var site = FileSite.Serve(folder);
+        using var fetcher = FetcherHost.Allowing(site);
+        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(
+            new Uri(site.BaseUrl + "/gradientledger.com/2026/10/15/compute-is-the-new-grid/"), CancellationToken.None);
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SourcesFile.Serialize(discovered.Config)));
+        var loaded = await ConfigLoader.ParseAsync(stream, "init", CancellationToken.None);
+
+        Assert.Equal(discovered.Config.Essays[0], loaded.Essays[0] with { Urls = discovered.Config.Essays[0].Urls, Keywords = discovered.Config.Essays[0].Keywords });
+        Assert.Equal(discovered.Config.Essays[0].Urls, loaded.Essays[0].Urls);
+        Assert.Equal(discovered.Config.Feeds, loaded.Feeds);
+    }
+
+    [Fact]
+    public async Task ThePrintedChecksNameEveryCredentialSetting()
+    {
+        var folder = Path.Combine(Folder, "wordpress-post");
+        await using var site = FileSite.Serve(folder);
+        using var fetcher = FetcherHost.Allowing(site);
+        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(
+            new Uri(site.BaseUrl + "/gradientledger.com/2026/10/15/compute-is-the-new-grid/"), CancellationToken.None);
+
+        foreach (var setting in new[] { "BlueskyIdentifier", "BlueskyAppPassword", "MastodonAccessToken", "RedditBearerToken", "XBearerToken" })
+        {
+            Assert.Contains(discovered.ToCheck, line => line.Contains("Coverage__Credentials__" + setting, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task APageThatCannotBeFetchedIsAClearError()
+    {
+        var folder = Path.Combine(Folder, "wordpress-post");
+        await using var site = FileSite.Serve(folder);
+        using var fetcher = FetcherHost.Allowing(site);
+
+        var error = await Assert.ThrowsAsync<DiscoveryException>(() =>
+            new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(new Uri(site.BaseUrl + "/gradientledger.com/no-such-post/"), CancellationToken.None));
+
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Import AI 455: AI systems are about to start building themselves", "Import AI", "Jack Clark", new[] { "Import AI 455", "AI systems are about to start building themselves" })]
+    [InlineData("Episode 12 - Rivers", "The Podcast", null, new[] { "Episode 12" })]
+    [InlineData("The Compute Cliff", "Mara Okafor", "Mara Okafor", new[] { "The Compute Cliff" })]
+    [InlineData("Frontier Notes", "Frontier Notes", null, new string[0])]
+    public void KeywordsNameTheIssueAndNotThePublication(string title, string? publication, string? author, string[] expected) =>
+        Assert.Equal(expected, EssayKeywords.Of(title, publication, author));
+}
