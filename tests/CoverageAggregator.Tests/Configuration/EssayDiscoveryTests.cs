@@ -14,46 +14,47 @@ public class EssayDiscoveryTests
 
     public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Folder).Select(Path.GetFileName).OfType<string>().Order()];
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task InitWritesTheExpectedSourcesFile(string name)
+    /// <summary>Serves the case's pages from loopback and runs init on <paramref name="path"/> (default: the case's url.txt).</summary>
+    private static async Task<(DiscoveredEssay Discovered, string BaseUrl)> DiscoverAsync(string name, string? path = null)
     {
         var folder = Path.Combine(Folder, name);
         await using var site = FileSite.Serve(folder);
         using var fetcher = FetcherHost.Allowing(site);
-        var url = (await File.ReadAllTextAsync(Path.Combine(folder, "url.txt"))).Trim().Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal);
+        var url = path is null
+            ? (await File.ReadAllTextAsync(Path.Combine(folder, "url.txt"))).Trim().Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal)
+            : site.BaseUrl + path;
+        return (await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(new Uri(url), CancellationToken.None), site.BaseUrl);
+    }
 
-        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(new Uri(url), CancellationToken.None);
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task InitWritesTheExpectedSourcesFile(string name)
+    {
+        var (discovered, baseUrl) = await DiscoverAsync(name);
 
-        var expected = (await File.ReadAllTextAsync(Path.Combine(folder, "expected.json"))).Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal);
+        var expected = (await File.ReadAllTextAsync(Path.Combine(Folder, name, "expected.json"))).Replace("{{BASE}}", baseUrl, StringComparison.Ordinal);
         Assert.Equal(expected.ReplaceLineEndings(), SourcesFile.Serialize(discovered.Config).ReplaceLineEndings());
     }
 
     [Fact]
     public async Task TheWrittenFileLoadsAsASourcesFile()
     {
-        var folder = Path.Combine(Folder, "wordpress-post");
-        await using var site = FileSite.Serve(folder);
-        using var fetcher = FetcherHost.Allowing(site);
-        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(
-            new Uri(site.BaseUrl + "/gradientledger.com/2026/10/15/compute-is-the-new-grid/"), CancellationToken.None);
+        var (discovered, _) = await DiscoverAsync("wordpress-post");
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SourcesFile.Serialize(discovered.Config)));
         var loaded = await ConfigLoader.ParseAsync(stream, "init", CancellationToken.None);
 
-        Assert.Equal(discovered.Config.Essays[0], loaded.Essays[0] with { Urls = discovered.Config.Essays[0].Urls, Keywords = discovered.Config.Essays[0].Keywords });
-        Assert.Equal(discovered.Config.Essays[0].Urls, loaded.Essays[0].Urls);
+        var essay = discovered.Config.Essays[0];
+        Assert.Equal(essay, loaded.Essays[0] with { Urls = essay.Urls, Keywords = essay.Keywords });
+        Assert.Equal(essay.Urls, loaded.Essays[0].Urls);
+        Assert.Equal(essay.Keywords, loaded.Essays[0].Keywords);
         Assert.Equal(discovered.Config.Feeds, loaded.Feeds);
     }
 
     [Fact]
     public async Task ThePrintedChecksNameEveryCredentialSetting()
     {
-        var folder = Path.Combine(Folder, "wordpress-post");
-        await using var site = FileSite.Serve(folder);
-        using var fetcher = FetcherHost.Allowing(site);
-        var discovered = await new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(
-            new Uri(site.BaseUrl + "/gradientledger.com/2026/10/15/compute-is-the-new-grid/"), CancellationToken.None);
+        var (discovered, _) = await DiscoverAsync("wordpress-post");
 
         foreach (var setting in new[] { "BlueskyIdentifier", "BlueskyAppPassword", "MastodonAccessToken", "RedditBearerToken", "XBearerToken" })
         {
@@ -64,12 +65,7 @@ public class EssayDiscoveryTests
     [Fact]
     public async Task APageThatCannotBeFetchedIsAClearError()
     {
-        var folder = Path.Combine(Folder, "wordpress-post");
-        await using var site = FileSite.Serve(folder);
-        using var fetcher = FetcherHost.Allowing(site);
-
-        var error = await Assert.ThrowsAsync<DiscoveryException>(() =>
-            new EssayDiscovery(fetcher.Fetcher).DiscoverAsync(new Uri(site.BaseUrl + "/gradientledger.com/no-such-post/"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DiscoveryException>(() => DiscoverAsync("wordpress-post", "/gradientledger.com/no-such-post/"));
 
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
     }
