@@ -74,7 +74,7 @@ internal static class InitCommand
             Console.WriteLine("  - " + line);
         }
 
-        Console.WriteLine($"then: coverage doctor --config {output.Name}");
+        Console.WriteLine($"then: coverage doctor --config {Path.GetRelativePath(Environment.CurrentDirectory, output.FullName)}");
         return ExitCodes.Ok;
     }
 }

@@ -58,7 +58,7 @@ public sealed class EssayDiscovery(Fetcher fetcher)
         urls.Add(page.CanonicalUrl, "rel=canonical");
         urls.Add(page.OgUrl, "og:url");
 
-        if (Uri.TryCreate(page.CanonicalUrl, UriKind.Absolute, out var original) && !original.Host.Equals(fetch.FinalUrl.Host, StringComparison.OrdinalIgnoreCase))
+        if (Uri.TryCreate(page.CanonicalUrl, UriKind.Absolute, out var original) && !SameSite(original, fetch.FinalUrl))
         {
             check.Add($"this page names its original at {original} (rel=canonical): the publication and feed here are this site's; run coverage init on the original for its publication's");
         }
@@ -172,6 +172,11 @@ public sealed class EssayDiscovery(Fetcher fetcher)
 
         return GoogleNewsLinks.LinkWithTitle(document, home.FinalUrl, title) is { } linked && IsPage(linked) ? (linked, "its home page", null) : null;
     }
+
+    private static bool SameSite(Uri a, Uri b) =>
+        string.Equals(Bare(a.Host), Bare(b.Host), StringComparison.OrdinalIgnoreCase);
+
+    private static string Bare(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     /// <summary>A page of a site, not its home page: a site root never stands for one essay.</summary>
     private static bool IsPage(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/').Length > 0;
