@@ -10,6 +10,9 @@ namespace CoverageAggregator.Tests.Configuration;
 /// </summary>
 public class EssayDiscoveryTests
 {
+    /// <summary>A fetch's time limit: generous, so that a loaded machine never turns a loopback answer into a timeout.</summary>
+    private const int Patience = 30;
+
     private static readonly string Folder = Path.Combine(Paths.TestData, "Init");
 
     public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Folder).Select(Path.GetFileName).OfType<string>().Order()];
@@ -19,7 +22,7 @@ public class EssayDiscoveryTests
     {
         var folder = Path.Combine(Folder, name);
         await using var site = FileSite.Serve(folder);
-        using var fetcher = FetcherHost.Allowing(site);
+        using var fetcher = FetcherHost.Allowing(site, timeoutSeconds: Patience);
         var url = path is null
             ? (await File.ReadAllTextAsync(Path.Combine(folder, "url.txt"))).Trim().Replace("{{BASE}}", site.BaseUrl, StringComparison.Ordinal)
             : site.BaseUrl + path;

@@ -12,6 +12,9 @@ namespace CoverageAggregator.Tests.Configuration;
 /// <summary>`coverage doctor` on a setup with a dead feed, a missing and a refused credential, and unreachable storage.</summary>
 public class SetupDoctorTests
 {
+    /// <summary>A fetch's time limit: generous, so that a loaded machine never turns a loopback answer into a timeout.</summary>
+    private const int Patience = 30;
+
     /// <summary>Azurite's published development account, at a port where nothing listens.</summary>
     private const string UnreachableStorage =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
@@ -51,7 +54,7 @@ public class SetupDoctorTests
                 new SocialConfig { Type = "mastodon", BaseUrl = server.BaseUrl + "/mastodon", BearerToken = "expired-token" },
             ],
         };
-        using var fetcher = FetcherHost.Allowing(server);
+        using var fetcher = FetcherHost.Allowing(server, timeoutSeconds: Patience);
         var storage = new StorageClients(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = UnreachableStorage }).Build(), new CoverageOptions());
         var doctor = new SetupDoctor(fetcher.Fetcher, new PageResolver(fetcher.Fetcher), storage, TimeProvider.System) { StorageTimeout = TimeSpan.FromSeconds(1) };
