@@ -10,8 +10,10 @@ internal static class CoverageCommand
     {
         var root = new RootCommand("CoverageAggregator: collects everything said about tracked essays and serves it as a coverage page.");
         root.Subcommands.Add(CollectCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         return root;

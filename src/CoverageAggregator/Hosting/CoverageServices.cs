@@ -55,6 +55,8 @@ public static class CoverageServices
         services.AddSingleton<CollectionCycle>();
         services.AddSingleton<SourceQueue>();
         services.AddSingleton<CoverageEndpoints>();
+        services.AddSingleton<Configuration.Discovery.EssayDiscovery>();
+        services.AddSingleton<Configuration.Checks.SetupDoctor>();
         services.AddPublishing(configuration);
         return services;
     }
