@@ -59,7 +59,7 @@ public class EssayDiscoveryTests
     {
         var (discovered, _) = await DiscoverAsync("wordpress-post");
 
-        foreach (var setting in new[] { "BlueskyIdentifier", "BlueskyAppPassword", "MastodonAccessToken", "RedditBearerToken", "XBearerToken" })
+        foreach (var setting in new[] { "BlueskyIdentifier", "BlueskyAppPassword", "MastodonAccessToken", "RedditClientId", "RedditClientSecret", "XBearerToken" })
         {
             Assert.Contains(discovered.ToCheck, line => line.Contains("Coverage__Credentials__" + setting, StringComparison.Ordinal));
         }

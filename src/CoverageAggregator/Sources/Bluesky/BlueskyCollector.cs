@@ -15,7 +15,7 @@ namespace CoverageAggregator.Sources.Bluesky;
 public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
     private const string PublicApi = "https://public.api.bsky.app";
-    private const string DefaultPds = "https://bsky.social";
+    internal const string DefaultPds = "https://bsky.social";
     private const int MaxPages = 5;
     private readonly BlueskySessions _sessions = new(fetcher);
     private readonly SocialJudge _judge = new(pages);

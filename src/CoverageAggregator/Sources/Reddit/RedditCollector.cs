@@ -17,7 +17,7 @@ namespace CoverageAggregator.Sources.Reddit;
 /// </summary>
 public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
 {
-    private const string OAuthApi = "https://oauth.reddit.com";
+    internal const string OAuthApi = "https://oauth.reddit.com";
     private const int MaxPages = 3;
     private static readonly string Version = typeof(RedditCollector).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}" : "1.0";
     private readonly RedditTokens _tokens = new(fetcher);
