@@ -129,9 +129,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     /// <param name="words">The entry's title and feed text, split once for all essays.</param>
     private static bool WantsPage(FeedEntry entry, FragmentText text, SplitText words, IReadOnlyList<EssayProfile> essays)
     {
-        if (entry.Link is null)
+        if (entry.Link is null || essays.Any(essay => essay.IsEssayUrl(entry.Link)))
         {
-            return false;
+            return false; // no page, or the essay's own (an aggregator's entry for the essay says all there is to say)
         }
 
         return essays.Any(essay => CitationMatcher.IsAfterEssay(essay, entry.PublishedAt)
@@ -169,11 +169,19 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var candidate = new CandidateText(title, text, links, blockQuotes, entry.PublishedAt ?? page?.PublishedAt, canonical);
         var words = SplitText.Of(candidate) is var split && split.Text == feedWords.Text ? feedWords : split;
         var items = new List<CoverageItem>();
+        var thread = DiscussionThreads.FindInBlurb(feedText.Links, feedText.Text) is { } found && found.Url != canonical ? found : ((string Url, string Forum)?)null;
         foreach (var essay in context.Essays)
         {
             if (essay.IsEssayUrl(canonical) || essay.IsEssayUrl(entry.Link))
             {
-                continue; // the essay itself, or a mirror whose rel=canonical points to it
+                // The essay itself, or a mirror whose rel=canonical points to it: not coverage, but an aggregator's entry
+                // for it (hnrss, a subreddit's feed) names the thread where it is discussed.
+                if (thread is { } essayThread)
+                {
+                    items.Add(ThreadItem(context, essay, entry, essayThread, feedText.Text, CitesBy.Link, about: null));
+                }
+
+                continue;
             }
 
             var citation = CitationMatcher.Match(essay, candidate, words);
@@ -215,10 +223,11 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 AlsoAt = alsoAt,
                 Kind = CoverageKinds.Article,
                 Outlet = IsSyndicatedCopy(entry, page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
-                Title = title,
-                Author = entry.Author ?? page?.Author,
+                // An aggregator's entry (it names a thread) is a submission: its title and author are the submitter's, the page's are the article's.
+                Title = thread is null ? title : page?.Title ?? title,
+                Author = thread is null ? entry.Author ?? page?.Author : page?.Author,
                 // A feed date that is missing or unparseable (and no page date): the time the item was first seen.
-                PublishedAt = entry.PublishedAt ?? page?.PublishedAt ?? context.Now,
+                PublishedAt = (thread is null ? entry.PublishedAt ?? page?.PublishedAt : page?.PublishedAt ?? entry.PublishedAt) ?? context.Now,
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(CitingPassage.Of(essay, text)),
@@ -228,6 +237,12 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 FirstSeenAt = context.Now,
                 UpdatedAt = context.Now,
             });
+
+            if (thread is { } articleThread)
+            {
+                // An aggregator's entry for a citing article: the article is the coverage, its thread a discussion of it.
+                items.Add(ThreadItem(context, essay, entry, articleThread, feedText.Text, citation.By, about: canonical));
+            }
         }
 
         return new(items);
@@ -263,6 +278,25 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     /// <summary>A failed fetch that may succeed later: no answer (timeout, refused), 408, 429 or a server error.</summary>
     private static bool MayPass(FetchResult fetch) =>
         fetch.Outcome is FetchOutcome.RetryLater || (fetch.Outcome is FetchOutcome.Failed && fetch.StatusCode is 0 or 408 or 429 or >= 500);
+
+    /// <summary>The forum thread an aggregator's entry names, as a discussion of the essay or (with <paramref name="about"/>) of a citing article.</summary>
+    private static CoverageItem ThreadItem(
+        SourceContext context, EssayProfile essay, FeedEntry entry, (string Url, string Forum) thread, string feedText, CitesBy citesBy, string? about) => new()
+    {
+        EssayId = essay.Essay.Id,
+        Url = thread.Url,
+        Kind = CoverageKinds.Discussion,
+        Outlet = thread.Forum,
+        Title = entry.Title,
+        Author = entry.Author,
+        PublishedAt = entry.PublishedAt ?? context.Now,
+        CitesBy = citesBy,
+        Engagement = DiscussionThreads.StatedCounts(feedText),
+        About = about,
+        SourceIds = [context.Source.Id],
+        FirstSeenAt = context.Now,
+        UpdatedAt = context.Now,
+    };
 
     private static CoverageItem PointedItem(SourceContext context, EssayProfile essay, ArticlePage page, string url, Citation citation) => new()
     {
