@@ -66,6 +66,8 @@ var appSettings = {
   Coverage__Fetch__MaxRedirects: '5'
   Coverage__Fetch__MaxRetries: '2'
   Coverage__Fetch__MaxRetryAfterSeconds: '10'
+  Coverage__GoogleNews__MinIntervalMilliseconds: '1000'
+  Coverage__GoogleNews__MaxBackoffMinutes: '60'
 
   // Social API credentials, from Key Vault (`az keyvault secret set --vault-name <vault> --name <secret> --value ...`).
   Coverage__Credentials__BlueskyIdentifier: secret(keyVaultName, 'bluesky-identifier')
