@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Coverage;
@@ -14,6 +15,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
 {
     private readonly TableHandle _table = new(storage.Table("items"));
     private readonly CopyIndex _copies = new(time ?? TimeProvider.System);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _newArticles = new(StringComparer.Ordinal);
 
     /// <summary>Adds the item or merges it into the stored one; answers true when the item was new.</summary>
     public async Task<bool> UpsertAsync(CoverageItem item, CancellationToken cancellationToken)
@@ -42,16 +44,10 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         var response = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } existing)
         {
-            // Only articles are syndicated or republished; posts keep their own identity (and skip the partition scan).
-            if (item.Kind == CoverageKinds.Article && await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
-            {
-                await MergeCopyAsync(table, copy, item, cancellationToken).ConfigureAwait(false);
-                return false;
-            }
-
-            await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
-            _copies.Remember(item);
-            return true;
+            // Only articles are syndicated or republished; posts keep their own identity (and skip the copy search).
+            return item.Kind == CoverageKinds.Article
+                ? await AddArticleAsync(table, item, cancellationToken).ConfigureAwait(false)
+                : await AddAsync(table, item, cancellationToken).ConfigureAwait(false);
         }
 
         var stored = existing.ToItem();
@@ -64,6 +60,37 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         await table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         _copies.Remember(merged);
         return false;
+    }
+
+    /// <summary>
+    /// A new article: merged into a stored copy of it, else added. One essay's new articles are taken one at a time in
+    /// this process, so two copies stored at once still find each other (the result does not depend on concurrency).
+    /// </summary>
+    private async Task<bool> AddArticleAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    {
+        var gate = _newArticles.GetOrAdd(item.EssayId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await FindCopyAsync(table, item, cancellationToken).ConfigureAwait(false) is { } copy)
+            {
+                await MergeCopyAsync(table, copy, item, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            return await AddAsync(table, item, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<bool> AddAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    {
+        await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
+        _copies.Remember(item);
+        return true;
     }
 
     public async Task<IReadOnlyList<CoverageItem>> ListAsync(string essayId, CancellationToken cancellationToken) =>

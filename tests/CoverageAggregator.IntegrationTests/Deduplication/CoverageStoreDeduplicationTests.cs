@@ -91,6 +91,20 @@ public class CoverageStoreDeduplicationTests
             result);
     }
 
+    [Fact]
+    public async Task CopiesStoredAtTheSameTimeStillBecomeOneItem()
+    {
+        await using var host = new TestHost("sources.json");
+        var store = host.Get<CoverageStore>();
+        var pairs = Enumerable.Range(0, 20).Select(i => (Original: Item($"https://wire.example/story-{i}", Article(100 + i), Day), Copy: Item($"https://paper.example/story-{i}", Article(100 + i) + " Republished with permission.", Day.AddHours(3))));
+
+        await Task.WhenAll(pairs.SelectMany(p => new[] { p.Original, p.Copy }).Select(item => Task.Run(() => store.UpsertAsync(item, CancellationToken.None))));
+
+        var items = await store.ListAsync("essay", CancellationToken.None);
+        Assert.Equal(20, items.Count);
+        Assert.All(items, i => Assert.StartsWith("https://wire.example/", i.Url, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<IReadOnlyList<T>> Permutations<T>(IReadOnlyList<T> items) => items.Count <= 1
         ? [items]
         : items.SelectMany((first, i) => Permutations(items.Where((_, j) => j != i).ToList()).Select(rest => (IReadOnlyList<T>)[first, .. rest]));
