@@ -32,7 +32,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
         {
             Log.FetchFailed(logger, request.Url, ex.Message);
-            return FetchResult.Fail(request.Url, Describe(ex), chain: chain);
+            return FetchResult.Fail(request.Url, Describe(ex), chain: chain) with { Blocked = BlockedAddressException.In(ex) is not null };
         }
     }
 
@@ -203,7 +203,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
 
     private static string Describe(Exception ex) => ex switch
     {
-        BlockedAddressException => ex.Message,
+        _ when BlockedAddressException.In(ex) is { } blocked => blocked.Message,
         HttpRequestException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
         _ => ex.Message,
     };

@@ -33,6 +33,7 @@ internal static class FetchingServices
                 resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch, time));
                 resilience.Retry.DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay.For(args.Outcome, args.AttemptNumber, time));
             });
+        services.AddTransient<PublicUrlProbe>();
         return services;
     }
 
@@ -43,7 +44,7 @@ internal static class FetchingServices
             return false;
         }
 
-        if (outcome.Exception is BlockedAddressException)
+        if (BlockedAddressException.In(outcome.Exception) is not null)
         {
             return false;
         }

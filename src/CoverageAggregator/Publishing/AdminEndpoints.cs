@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Configuration;
+using CoverageAggregator.Fetching;
 
 namespace CoverageAggregator.Publishing;
 
@@ -8,7 +9,7 @@ namespace CoverageAggregator.Publishing;
 /// Admin handlers: collect now, add or remove an essay. The Functions app guards them with AuthorizationLevel.Function,
 /// the CLI host with the X-Api-Key header (<see cref="AdminOptions"/>).
 /// </summary>
-public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots)
+public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots, PublicUrlProbe probe)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -25,7 +26,10 @@ public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs
         }, Json));
     }
 
-    /// <summary>POST /api/admin/essays with an essay of the sources file's shape.</summary>
+    /// <summary>
+    /// POST /api/admin/essays with an essay of the sources file's shape. The page the app will fetch (fetchUrl, else the
+    /// first URL) must lead to public addresses only, on every redirect: the admin key does not open the SSRF guard.
+    /// </summary>
     public async Task<HttpReply> AddEssayAsync(Stream body, CancellationToken cancellationToken)
     {
         EssayConfig? essay;
@@ -42,6 +46,11 @@ public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs
             || essay.Urls.Count == 0 || essay.Urls.Any(u => Html.Href(u) is null || u.StartsWith('/')))
         {
             return HttpReply.Error(400, "an essay needs an id (up to 100 characters), a title and at least one http(s) URL");
+        }
+
+        if (await probe.RefusalAsync(essay.FetchUrl ?? essay.Urls[0], cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return HttpReply.Error(400, refusal);
         }
 
         await essays.AddAsync(essay, cancellationToken).ConfigureAwait(false);
