@@ -27,14 +27,18 @@ public sealed class SourceQueue(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
-    {
-        var queue = storage.Queue(Name);
-        await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return queue;
-    });
+    private readonly QueueClient _client = storage.Queue(Name);
 
-    public string QueueName => storage.Queue(Name).Name;
+    /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
+    private readonly CreatedOnFirstUse _created = new(token => storage.Queue(Name).CreateIfNotExistsAsync(cancellationToken: token));
+
+    public string QueueName => _client.Name;
+
+    private async Task<QueueClient> QueueAsync(CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return _client;
+    }
 
     /// <summary>Enqueues every source that is due and not disabled; answers how many.</summary>
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
@@ -44,7 +48,7 @@ public sealed class SourceQueue(
         await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var queue = await _queue.Value.ConfigureAwait(false);
+        var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
         var count = 0;
         foreach (var source in SourceDescriptor.AllOf(config))
         {
@@ -91,7 +95,7 @@ public sealed class SourceQueue(
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        var queue = await _queue.Value.ConfigureAwait(false);
+        var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
         var processed = 0;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -9,11 +9,13 @@ namespace CoverageAggregator.Publishing;
 public sealed class SnapshotStore(StorageClients storage)
 {
     private readonly BlobContainerClient _container = storage.Container("snapshots");
-    private readonly Lazy<Task> _created = new(() => storage.Container("snapshots").CreateIfNotExistsAsync());
+
+    /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
+    private readonly CreatedOnFirstUse _created = new(token => storage.Container("snapshots").CreateIfNotExistsAsync(cancellationToken: token));
 
     public async Task<CoverageSnapshot?> FindAsync(string essayId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var content = await _container.GetBlobClient(BlobName(essayId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
@@ -28,7 +30,7 @@ public sealed class SnapshotStore(StorageClients storage)
     /// <summary>The stored snapshot's version, read from the blob's metadata without downloading it; null when none is stored.</summary>
     public async Task<string?> FindVersionAsync(string essayId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var properties = await _container.GetBlobClient(BlobName(essayId)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -43,7 +45,7 @@ public sealed class SnapshotStore(StorageClients storage)
     public async Task SaveAsync(CoverageSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await _container.GetBlobClient(BlobName(snapshot.EssayId)).UploadAsync(
             new BinaryData(snapshot.Serialize()),
             new BlobUploadOptions
