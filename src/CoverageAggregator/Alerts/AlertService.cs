@@ -32,9 +32,10 @@ public sealed class AlertService(
             {
                 await AlertAsync(essayId, change.Added.Where(i => i.EssayId == essayId).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Log.AlertFailed(logger, essayId, ex.Message);
+                // Never fails the run: a claimed alert stays in the outbox and is sent by a later run.
+                Log.AlertFailed(logger, essayId, ex.Message, ex);
             }
         }
     }

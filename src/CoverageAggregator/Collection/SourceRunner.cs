@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using CoverageAggregator.Configuration;
+using CoverageAggregator.Feeds;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Sources;
@@ -15,7 +17,8 @@ public sealed record SourceReport(SourceDescriptor Source, FetchOutcome Outcome,
 /// <summary>
 /// Runs one source and records what happened: coverage first, then the entries judged, then the source's state.
 /// A process killed between these steps loses nothing (upserts are idempotent, unjudged entries are judged again).
-/// No failure of a source escapes: it becomes the source's error and its backoff.
+/// A failure of the source (network, storage, unreadable answers) becomes the source's error and its backoff; an
+/// unexpected exception (a bug) is recorded the same way, logged with its stack trace and rethrown to the host.
 /// </summary>
 public sealed class SourceRunner(
     IEnumerable<ISourceCollector> collectors,
@@ -75,6 +78,7 @@ public sealed class SourceRunner(
         }
 
         SourceRun run;
+        Exception? bug = null;
         try
         {
             run = await collector.CollectAsync(new SourceContext(source, state, essays, now), cancellationToken).ConfigureAwait(false);
@@ -82,6 +86,16 @@ public sealed class SourceRunner(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             run = new SourceRun { Outcome = FetchOutcome.Failed, Error = $"{ex.GetType().Name}: {ex.Message}" };
+            bug = IsExpected(ex) ? null : ex;
+        }
+
+        if (bug is not null)
+        {
+            // A bug, not the source's trouble: recorded as the source's failure (with its backoff), logged with its
+            // stack trace, and rethrown so the host sees it (a queue message is retried, then goes to poison).
+            await RecordAsync(source, state, run, 0, batch, cancellationToken).ConfigureAwait(false);
+            Log.SourceCrashed(logger, source.Id, bug);
+            ExceptionDispatchInfo.Throw(bug);
         }
 
         try
@@ -140,11 +154,19 @@ public sealed class SourceRunner(
         await states.ConfigureAwait(false);
     }
 
+    /// <summary>Tells every observer; one that fails (a rendering error, a bug) is logged with its stack trace and never fails the run.</summary>
     private async Task NotifyAsync(CoverageChange change, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
-            await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.ObserverFailed(logger, observer.GetType().Name, string.Join(", ", change.EssayIds), ex);
+            }
         }
     }
 
@@ -153,7 +175,14 @@ public sealed class SourceRunner(
     {
         foreach (var observer in observers)
         {
-            await observer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await observer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.ObserverFailed(logger, observer.GetType().Name, "(flush)", ex);
+            }
         }
     }
 
@@ -245,6 +274,11 @@ public sealed class SourceRunner(
         var backoff = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, TimeSpan.FromDays(1).Ticks));
         return backoff * (0.9 + (Random.Shared.NextDouble() * 0.2));
     }
+
+    /// <summary>The failures a source can cause (network, storage, a feed or an API answer that cannot be read); anything else is a bug.</summary>
+    private static bool IsExpected(Exception ex) =>
+        TableHandle.IsStorageFailure(ex)
+        || ex is HttpRequestException or IOException or TimeoutException or FeedFormatException or System.Text.Json.JsonException or System.Xml.XmlException;
 
     private static SourceReport Failed(SourceDescriptor source, string error) => new(source, FetchOutcome.Failed, 0, 0, 0, error);
 }

@@ -137,9 +137,10 @@ public sealed class CoverageSnapshots(
             {
                 await RebuildAsync(essayId, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or InvalidDataException or System.Text.Json.JsonException)
+            catch (Exception ex)
             {
-                Log.SnapshotFailed(logger, essayId, ex.Message);
+                // A rendering error or a storage failure never fails the run; the next change rebuilds again.
+                Log.SnapshotFailed(logger, essayId, ex.Message, ex);
             }
         }
     }

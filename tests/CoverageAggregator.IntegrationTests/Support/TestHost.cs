@@ -13,7 +13,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestHost(string configPath, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public TestHost(string configPath, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var values = new Dictionary<string, string?>
@@ -35,7 +35,9 @@ public sealed class TestHost : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        _services = services.AddCoverageAggregator(configuration).BuildServiceProvider();
+        services.AddCoverageAggregator(configuration);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     public string Prefix { get; }
