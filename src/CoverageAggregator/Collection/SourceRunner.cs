@@ -191,7 +191,8 @@ public sealed class SourceRunner(
     {
         if (state is null || state.ConfiguredUrl != source.Url)
         {
-            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url };
+            // A stored row is replaced under its ETag, so a writer that raced this one is noticed.
+            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url, ETag = state?.ETag ?? default };
         }
 
         state.Name = source.Name;
@@ -203,6 +204,30 @@ public sealed class SourceRunner(
     {
         var now = time.GetUtcNow();
         var interval = TimeSpan.FromMinutes(options.Value.SourceIntervalMinutes);
+        foreach (var warning in run.Warnings)
+        {
+            Log.SourceWarning(logger, source.Id, warning);
+        }
+
+        if (run.Error is not null)
+        {
+            Log.SourceFailed(logger, source.Id, run.Error);
+        }
+        else
+        {
+            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
+        }
+
+        // The write carries the state's ETag; when another worker wrote it meanwhile, this run's outcome is applied
+        // again to what that worker stored, so both land.
+        var write = new SourceStateWrite(Apply(state, run, now, interval), stored => Apply(Prepare(source, stored), run, now, interval));
+        await (batch is null ? states.SaveAsync(write, cancellationToken) : batch.SaveStateAsync(write, cancellationToken)).ConfigureAwait(false);
+        return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
+    }
+
+    /// <summary>What a run's outcome does to the source's state: validators, health, when it is due again.</summary>
+    private static SourceState Apply(SourceState state, SourceRun run, DateTimeOffset now, TimeSpan interval)
+    {
         state.LastAttemptAt = now;
         state.RetryNotBefore = null;
         switch (run.Outcome)
@@ -249,22 +274,7 @@ public sealed class SourceRunner(
                 break;
         }
 
-        foreach (var warning in run.Warnings)
-        {
-            Log.SourceWarning(logger, source.Id, warning);
-        }
-
-        if (run.Error is not null)
-        {
-            Log.SourceFailed(logger, source.Id, run.Error);
-        }
-        else
-        {
-            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
-        }
-
-        await (batch is null ? states.SaveAsync(state, cancellationToken) : batch.SaveStateAsync(state, cancellationToken)).ConfigureAwait(false);
-        return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
+        return state;
     }
 
     /// <summary>Doubling per consecutive failure, capped at a day, with ±10 % jitter so failed sources do not return in step.</summary>
