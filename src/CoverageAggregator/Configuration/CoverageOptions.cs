@@ -46,8 +46,16 @@ public sealed class FetchOptions
     [Required]
     public string UserAgent { get; set; } = "CoverageAggregator/1.0 (+https://github.com/coverage-aggregator/coverage-aggregator)";
 
+    /// <summary>One attempt: until the answer's headers are in. A timed-out attempt is retried like a dropped connection.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 20;
+
+    /// <summary>
+    /// The whole fetch: every attempt, the waits between them, every redirect and the body. When unset, enough for
+    /// every attempt and the longest Retry-After waits (<see cref="Total"/>).
+    /// </summary>
+    [Range(1, 3600)]
+    public int? TotalTimeoutSeconds { get; set; }
 
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 8 * 1024 * 1024;
@@ -57,6 +65,11 @@ public sealed class FetchOptions
 
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The whole fetch's deadline: <see cref="TotalTimeoutSeconds"/>, else every attempt and the Retry-After waits between them.</summary>
+    public TimeSpan Total => TotalTimeoutSeconds is { } total
+        ? TimeSpan.FromSeconds(total)
+        : TimeSpan.FromSeconds((TimeoutSeconds * (MaxRetries + 1)) + (MaxRetryAfterSeconds * MaxRetries));
 
     /// <summary>Longest Retry-After honoured inside one run; longer ones postpone the source to a later run.</summary>
     [Range(0, 600)]
