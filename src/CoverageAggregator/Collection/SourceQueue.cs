@@ -28,6 +28,7 @@ public sealed class SourceQueue(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly QueueClient _client = storage.Queue(Name);
+    private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
     private readonly CreatedOnFirstUse _created = new(token => storage.Queue(Name).CreateIfNotExistsAsync(cancellationToken: token));
@@ -64,8 +65,16 @@ public sealed class SourceQueue(
 
         CoverageTelemetry.Enqueued(activity, count);
         Log.SourcesEnqueued(logger, count);
+        if (count > 0)
+        {
+            Interlocked.Exchange(ref _enqueued, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
         return count;
     }
+
+    /// <summary>Completes when this process next enqueues sources (an admin "collect now"), so the local host works the queue at once.</summary>
+    public Task EnqueuedAsync(CancellationToken cancellationToken) => Volatile.Read(ref _enqueued).Task.WaitAsync(cancellationToken);
 
     /// <summary>Handles one queue message. Delivery is at least once: collecting a source twice adds nothing twice.</summary>
     public async Task<SourceReport?> ProcessAsync(string message, CancellationToken cancellationToken)

@@ -9,21 +9,27 @@ namespace CoverageAggregator.Publishing;
 /// Admin handlers: collect now, add or remove an essay. The Functions app guards them with AuthorizationLevel.Function,
 /// the CLI host with the X-Api-Key header (<see cref="AdminOptions"/>).
 /// </summary>
-public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots, PublicUrlProbe probe)
+public sealed class AdminEndpoints(SourceQueue queue, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots, PublicUrlProbe probe)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>POST /api/admin/collect: one full cycle now.</summary>
+    /// <summary>Where an operator watches a collection the admin route started: each source's health, as JSON and as a page.</summary>
+    public const string WatchJson = "/api/sources";
+    public const string WatchPage = "/api/status";
+
+    /// <summary>
+    /// POST /api/admin/collect: enqueues every due source (as the timer does) and answers 202 at once with where to
+    /// watch; the queue workers collect them, so no request runs a whole cycle (Functions ends requests at 230 s).
+    /// </summary>
     public async Task<HttpReply> CollectNowAsync(CancellationToken cancellationToken)
     {
-        var reports = await cycle.RunAsync(null, cancellationToken).ConfigureAwait(false);
+        var enqueued = await queue.EnqueueDueAsync(cancellationToken).ConfigureAwait(false);
         return HttpReply.Private(JsonSerializer.Serialize(new
         {
-            sources = reports.Count,
-            coverage = reports.Sum(r => r.Coverage),
-            added = reports.Sum(r => r.NewCoverage),
-            failed = reports.Where(r => r.Error is not null && !r.Deferred).Select(r => new { source = r.Source.Id, error = r.Error }),
-        }, Json));
+            enqueued,
+            queue = queue.QueueName,
+            watch = new { sources = WatchJson, status = WatchPage },
+        }, Json), 202).WithHeader("Location", WatchJson);
     }
 
     /// <summary>
