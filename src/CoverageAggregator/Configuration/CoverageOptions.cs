@@ -35,6 +35,13 @@ public sealed class CoverageOptions
     [Range(1, 10_000)]
     public int MaxPagesPerSource { get; set; } = 60;
 
+    /// <summary>
+    /// Least time between two rebuilds of one essay's snapshot caused by coverage changes, across all instances: changes
+    /// meanwhile are rendered together by the next one. 0 rebuilds at once (tests).
+    /// </summary>
+    [Range(0, 300)]
+    public int SnapshotIntervalSeconds { get; set; } = 5;
+
     public FetchOptions Fetch { get; set; } = new();
 
     /// <summary>Social API credentials (Key Vault references in Azure), applied to the sources file's social entries.</summary>

@@ -22,6 +22,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Coverage:StoragePrefix"] = Prefix,
             ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true",
             ["Coverage:Fetch:TimeoutSeconds"] = "20",
+            ["Coverage:SnapshotIntervalSeconds"] = "0", // tests on a fake clock would wait for it forever
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
