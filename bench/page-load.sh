@@ -71,6 +71,8 @@ total = int(re.search(r"(\d+) requests in", text).group(1))
 non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
 socket = sum(map(int, m.groups())) if (m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)) else 0
 print(f"requests {total}  {rps:.0f} req/s  p50 {latency(50):.2f} ms  p99 {latency(99):.2f} ms  errors {non2xx + socket} (non-2xx/3xx {non2xx}, socket {socket})")
+if m := re.search(r"Socket errors:.*", text):
+    print(m.group(0).strip(), "(timeout: no answer within wrk's 2 s)")
 print(f"coverage items on the page: {sys.argv[2]} before the load, {sys.argv[3]} after (the corpus cites the essay {sys.argv[4]} times in round 1)")
 PY
 echo "host log (warnings and errors):"; grep -E "warn|fail|crit|error" -i "$work/run.log" | head -5 || true

@@ -22,6 +22,7 @@ public sealed class CoverageSnapshots(
 
     private readonly ConcurrentDictionary<string, (CoverageSnapshot Snapshot, DateTimeOffset LoadedAt)> _memory = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CoverageSnapshot?>>> _loads = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Task> _rebuilds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset> _pending = new(StringComparer.OrdinalIgnoreCase);
 
@@ -31,27 +32,69 @@ public sealed class CoverageSnapshots(
     /// <summary>How often a rebuild waiting for another instance's lease looks again.</summary>
     private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The essay's snapshot; built once when none is stored yet. Null for an unknown essay.</summary>
+    /// <summary>
+    /// The essay's snapshot; built once when none is stored yet. Null for an unknown essay. A copy older than
+    /// <see cref="Freshness"/> is still answered while one load of the stored blob replaces it in the background, so
+    /// requests under load never wait for storage together when the copy expires.
+    /// </summary>
     public async Task<CoverageSnapshot?> GetAsync(string essayId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_memory.TryGetValue(essayId, out var held) && now - held.LoadedAt < Freshness)
+        if (_memory.TryGetValue(essayId, out var held))
         {
+            if (time.GetUtcNow() - held.LoadedAt >= Freshness)
+            {
+                _ = RefreshAsync(essayId);
+            }
+
             return held.Snapshot;
         }
 
-        var stored = await store.FindAsync(essayId, cancellationToken).ConfigureAwait(false);
+        return await LoadOnceAsync(essayId).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One load of the stored snapshot per essay at a time, shared by every request that needs it.</summary>
+    private Task<CoverageSnapshot?> LoadOnceAsync(string essayId) =>
+        _loads.GetOrAdd(essayId, id => new Lazy<Task<CoverageSnapshot?>>(() => LoadThenForgetAsync(id))).Value;
+
+    private async Task<CoverageSnapshot?> LoadThenForgetAsync(string essayId)
+    {
+        try
+        {
+            return await LoadAsync(essayId).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loads.TryRemove(essayId, out _);
+        }
+    }
+
+    /// <summary>A load in the background: its failure (storage down) is logged and the held copy is answered meanwhile.</summary>
+    private async Task RefreshAsync(string essayId)
+    {
+        try
+        {
+            await LoadOnceAsync(essayId).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.SnapshotFailed(logger, essayId, ex.Message, ex);
+        }
+    }
+
+    private async Task<CoverageSnapshot?> LoadAsync(string essayId)
+    {
+        var stored = await store.FindAsync(essayId, CancellationToken.None).ConfigureAwait(false);
         if (stored is null)
         {
-            return await RebuildAsync(essayId, cancellationToken).ConfigureAwait(false);
+            return await RebuildAsync(essayId, CancellationToken.None).ConfigureAwait(false);
         }
 
-        if (held.Snapshot is not null && held.Snapshot.Version == stored.Version && held.Snapshot.BuiltAt == stored.BuiltAt)
+        if (_memory.TryGetValue(essayId, out var held) && held.Snapshot.Version == stored.Version && held.Snapshot.BuiltAt == stored.BuiltAt)
         {
             stored = held.Snapshot; // keep the parsed export
         }
 
-        _memory[essayId] = (stored, now);
+        _memory[essayId] = (stored, time.GetUtcNow());
         return stored;
     }
 
