@@ -16,15 +16,9 @@ work=$(mktemp -d); corpus="$work/corpus"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-ports=($(python3 -c 'import socket
-for _ in range(3):
-    s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'))
-node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --location "$work/azurite" \
-  --blobHost 127.0.0.1 --blobPort "${ports[0]}" --queueHost 127.0.0.1 --queuePort "${ports[1]}" \
-  --tableHost 127.0.0.1 --tablePort "${ports[2]}" >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null && break; sleep 0.2; done
-export COVERAGE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${ports[2]}/devstoreaccount1;"
+source bench/private-azurite.sh
+start_private_azurite "$work"
+pids+=("$AZURITE_PID")
 export Coverage__StoragePrefix="conc$RANDOM$RANDOM" Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
 python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
 python3 "$root/../shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
