@@ -19,22 +19,13 @@ if [ -z "${SCALE_CLI:-}" ]; then
   dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained false -o "$root/artifacts/bench-cli" -v q >/dev/null
 fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+source bench/private-azurite.sh
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
 printf "%6s %8s %8s %8s %8s %8s %8s %8s %10s %12s\n" feeds items floor_s r1_s r1/floor r2_s r2/r1 peak_MB items/s export
 for feeds in "${sizes[@]}"; do
   work=$(mktemp -d); corpus="$work/corpus"
-  ports=($(python3 -c 'import socket
-for _ in range(3):
-    s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'))
-  node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --location "$work/azurite" \
-    --blobHost 127.0.0.1 --blobPort "${ports[0]}" --queueHost 127.0.0.1 --queuePort "${ports[1]}" \
-    --tableHost 127.0.0.1 --tablePort "${ports[2]}" >/dev/null 2>&1 &
-  azurite=$!
-  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null && break; sleep 0.2; done
-  (exec 3<>"/dev/tcp/127.0.0.1/${ports[2]}") 2>/dev/null || { echo "run.sh: Azurite did not start" >&2; exit 1; }
-  export COVERAGE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${ports[2]}/devstoreaccount1;"
+  start_private_azurite "$work"; azurite=$AZURITE_PID
   python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
   python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
   server=$!

@@ -60,8 +60,11 @@ var appSettings = {
   Coverage__MaxConcurrency: '8'
   Coverage__MaxPerHost: '2'
   Coverage__MaxPagesPerSource: '60'
+  Coverage__SnapshotIntervalSeconds: '5'
   Coverage__Fetch__UserAgent: 'CoverageAggregator/1.0 (+https://github.com/coverage-aggregator/coverage-aggregator)'
   Coverage__Fetch__TimeoutSeconds: '20'
+  // The whole fetch, as the code's default: three attempts of 20 s and two Retry-After waits of 10 s.
+  Coverage__Fetch__TotalTimeoutSeconds: '80'
   Coverage__Fetch__MaxBytes: '8388608'
   Coverage__Fetch__MaxRedirects: '5'
   Coverage__Fetch__MaxRetries: '2'

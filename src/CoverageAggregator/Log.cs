@@ -11,6 +11,12 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Source {SourceId} failed: {Error}")]
     public static partial void SourceFailed(ILogger logger, string sourceId, string error);
 
+    [LoggerMessage(11, LogLevel.Error, "Source {SourceId} failed with an unexpected error (a bug): it is recorded and rethrown to the host")]
+    public static partial void SourceCrashed(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Error, "Observer {Observer} failed for essays {EssayIds}; the run goes on")]
+    public static partial void ObserverFailed(ILogger logger, string observer, string essayIds, Exception exception);
+
     [LoggerMessage(3, LogLevel.Information, "Source {SourceId}: {Entries} entries, {New} new, {Coverage} coverage")]
     public static partial void SourceCollected(ILogger logger, string sourceId, int entries, int @new, int coverage);
 
@@ -39,7 +45,7 @@ internal static partial class Log
     public static partial void SnapshotRebuilt(ILogger logger, string essayId, int items);
 
     [LoggerMessage(400, LogLevel.Warning, "Snapshot of {EssayId} could not be rebuilt: {Error}")]
-    public static partial void SnapshotFailed(ILogger logger, string essayId, string error);
+    public static partial void SnapshotFailed(ILogger logger, string essayId, string error, Exception exception);
 
     [LoggerMessage(401, LogLevel.Information, "Digest {Date} of {EssayId}: {Items} new items{Skipped}")]
     public static partial void DigestBuilt(ILogger logger, string essayId, string date, int items, string skipped);
@@ -54,5 +60,5 @@ internal static partial class Log
     public static partial void AlertRaised(ILogger logger, string essayId, int items, string reason);
 
     [LoggerMessage(405, LogLevel.Warning, "Alerts for {EssayId} failed: {Error}")]
-    public static partial void AlertFailed(ILogger logger, string essayId, string error);
+    public static partial void AlertFailed(ILogger logger, string essayId, string error, Exception exception);
 }

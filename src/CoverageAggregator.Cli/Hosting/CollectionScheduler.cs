@@ -8,7 +8,8 @@ namespace CoverageAggregator.Cli.Hosting;
 
 /// <summary>
 /// The local stand-in for the timer and queue triggers: at start and then on the PollSchedule cron, enqueue the due
-/// sources on the Azurite queue and work the queue off, through the same <see cref="SourceQueue"/> the Functions use.
+/// sources on the Azurite queue and work the queue off, through the same <see cref="SourceQueue"/> the Functions use;
+/// sources enqueued by the admin route are worked off at once.
 /// </summary>
 internal sealed class CollectionScheduler(SourceQueue queue, IOptions<CoverageOptions> options, TimeProvider time) : BackgroundService
 {
@@ -26,7 +27,11 @@ internal sealed class CollectionScheduler(SourceQueue queue, IOptions<CoverageOp
                 return;
             }
 
-            await Task.Delay(next.Value - time.GetUtcNow(), time, stoppingToken);
+            // The next tick, or sooner when an admin "collect now" enqueued sources.
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = next.Value - time.GetUtcNow();
+            await Task.WhenAny(Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, wake.Token), queue.EnqueuedAsync(wake.Token));
+            await wake.CancelAsync();
         }
     }
 }

@@ -11,7 +11,8 @@ namespace CoverageAggregator.Alerts;
 
 /// <summary>
 /// Immediate alerts after a source run: new coverage from a priority outlet or person, or a spike (N new items within
-/// the window). Each item is claimed in <see cref="AlertStore"/> before it is alerted, so it alerts at most once.
+/// the window). Each item is claimed in the same transaction that queues its alert in the outbox, so it alerts once
+/// and a crash never leaves it claimed but unsent.
 /// </summary>
 public sealed class AlertService(
     AlertStore alerted, CoverageStore items, CoverageSnapshots snapshots, DeliveryDispatcher dispatcher,
@@ -32,9 +33,10 @@ public sealed class AlertService(
             {
                 await AlertAsync(essayId, change.Added.Where(i => i.EssayId == essayId).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Log.AlertFailed(logger, essayId, ex.Message);
+                // Never fails the run: a claimed alert stays in the outbox and is sent by a later run.
+                Log.AlertFailed(logger, essayId, ex.Message, ex);
             }
         }
     }
@@ -54,25 +56,55 @@ public sealed class AlertService(
             }
         }
 
-        var claimed = new List<(CoverageItem Item, string Reason)>();
-        foreach (var candidate in candidates.DistinctBy(c => c.Item.Key))
-        {
-            if (await alerted.TryClaimAsync(essayId, candidate.Item.Key, candidate.Reason, now, cancellationToken).ConfigureAwait(false))
-            {
-                claimed.Add(candidate);
-            }
-        }
-
-        if (claimed.Count == 0)
+        var fresh = await UnalertedAsync(essayId, candidates.DistinctBy(c => c.Item.Key), cancellationToken).ConfigureAwait(false);
+        if (fresh.Count == 0)
         {
             return;
         }
 
         var essay = await snapshots.FindEssayAsync(essayId, cancellationToken).ConfigureAwait(false);
-        var message = Render(essayId, essay?.Title ?? essayId, claimed);
-        await dispatcher.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
-        Log.AlertRaised(logger, essayId, claimed.Count, string.Join(", ", claimed.Select(c => c.Reason).Distinct()));
+        var queued = 0;
+        foreach (var chunk in fresh.Chunk(dispatcher.MaxClaimsPerMessage))
+        {
+            // Claimed and queued in one transaction; when another instance claimed some of them at the same moment,
+            // the rest are tried again without them.
+            var pending = chunk.ToList();
+            for (var attempt = 0; attempt < 3 && pending.Count > 0; attempt++)
+            {
+                var message = Render(essayId, essay?.Title ?? essayId, pending);
+                var claims = pending.Select(c => AlertStore.Claim(essayId, c.Item.Key)).ToList();
+                if (await dispatcher.EnqueueClaimingAsync(message, claims, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.AlertRaised(logger, essayId, pending.Count, string.Join(", ", pending.Select(c => c.Reason).Distinct()));
+                    queued += pending.Count;
+                    break;
+                }
+
+                pending = await UnalertedAsync(essayId, pending, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (queued == 0)
+        {
+            return;
+        }
+
         await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<(CoverageItem Item, string Reason)>> UnalertedAsync(
+        string essayId, IEnumerable<(CoverageItem Item, string Reason)> candidates, CancellationToken cancellationToken)
+    {
+        var fresh = new List<(CoverageItem Item, string Reason)>();
+        foreach (var candidate in candidates)
+        {
+            if (!await alerted.HasAlertedAsync(essayId, candidate.Item.Key, cancellationToken).ConfigureAwait(false))
+            {
+                fresh.Add(candidate);
+            }
+        }
+
+        return fresh;
     }
 
     private bool IsPriority(CoverageItem item) =>

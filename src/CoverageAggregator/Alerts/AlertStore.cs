@@ -1,26 +1,37 @@
 using Azure;
 using Azure.Data.Tables;
+using CoverageAggregator.Digest;
 using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.Alerts;
 
-/// <summary>One row per item that has alerted (PartitionKey essay id, RowKey item key): the claim that makes each item alert once.</summary>
-public sealed class AlertStore(StorageClients storage)
+/// <summary>
+/// Which items have alerted. An alert claims its items in the outbox, in the same transaction as its delivery rows
+/// (<see cref="Outbox.AddClaimingAsync"/>), so an item is never claimed without its alert queued. Claims made before
+/// that, one row per item in table prefix+alerted (PartitionKey essay id, RowKey item key), are still honoured.
+/// </summary>
+public sealed class AlertStore(StorageClients storage, Outbox outbox)
 {
-    private readonly TableHandle _table = new(storage.Table("alerted"));
+    private readonly TableClient _earlier = storage.Table("alerted");
 
-    /// <summary>Claims the item for an alert; answers false when it alerted before.</summary>
-    public async Task<bool> TryClaimAsync(string essayId, string itemKey, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The claim of one item of one essay, as the outbox stores it.</summary>
+    public static string Claim(string essayId, string itemKey) => essayId + "\n" + itemKey;
+
+    public async Task<bool> HasAlertedAsync(string essayId, string itemKey, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (await outbox.IsClaimedAsync(Claim(essayId, itemKey), cancellationToken).ConfigureAwait(false))
         {
-            await table.AddEntityAsync(new TableEntity(essayId, itemKey) { ["Reason"] = reason, ["AlertedAt"] = now }, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+
+        try
         {
-            return false;
+            var earlier = await _earlier.GetEntityIfExistsAsync<TableEntity>(essayId, itemKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+            return earlier.HasValue;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false; // no such table: nothing alerted before claims moved to the outbox
         }
     }
 }

@@ -45,6 +45,11 @@ public sealed class CollectionCycle(
             {
                 report = await runner.RunAsync(source, stored.GetValueOrDefault(source.Id), essays, force: true, batch, token).ConfigureAwait(false);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                // A bug in one source's run (the runner logged it with its stack trace) never stops the others.
+                report = new SourceReport(source, Fetching.FetchOutcome.Failed, 0, 0, 0, $"{ex.GetType().Name}: {ex.Message}");
+            }
             finally
             {
                 gate.Release();

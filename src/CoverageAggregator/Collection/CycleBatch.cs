@@ -17,15 +17,19 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
     private readonly Lock _lock = new();
     private readonly HashSet<string> _essayIds = new(StringComparer.Ordinal);
     private readonly List<CoverageItem> _added = [];
-    private List<SourceState> _states = [];
+    private List<SourceStateWrite> _states = [];
 
-    /// <summary>Holds the state; writes the held ones once a transaction's worth is waiting.</summary>
-    public Task SaveStateAsync(SourceState state, CancellationToken cancellationToken)
+    /// <summary>Holds a state that replaces the stored one (see <see cref="SourceStateWrite.Replacing"/>).</summary>
+    public Task SaveStateAsync(SourceState state, CancellationToken cancellationToken) =>
+        SaveStateAsync(SourceStateWrite.Replacing(state), cancellationToken);
+
+    /// <summary>Holds the write; writes the held ones once a transaction's worth is waiting.</summary>
+    public Task SaveStateAsync(SourceStateWrite write, CancellationToken cancellationToken)
     {
-        List<SourceState>? full = null;
+        List<SourceStateWrite>? full = null;
         lock (_lock)
         {
-            _states.Add(state);
+            _states.Add(write);
             if (_states.Count >= StatesPerWrite)
             {
                 (full, _states) = (_states, []);
@@ -48,7 +52,7 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
     /// <summary>Writes the states still held.</summary>
     public Task WriteHeldStatesAsync(CancellationToken cancellationToken)
     {
-        List<SourceState> rest;
+        List<SourceStateWrite> rest;
         lock (_lock)
         {
             (rest, _states) = (_states, []);
@@ -67,7 +71,7 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
     }
 
     /// <summary>A failed write is logged, not thrown: those sources keep their older state and are fetched in full next time.</summary>
-    private async Task WriteAsync(List<SourceState> batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<SourceStateWrite> batch, CancellationToken cancellationToken)
     {
         try
         {

@@ -27,14 +27,19 @@ public sealed class SourceQueue(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
-    {
-        var queue = storage.Queue(Name);
-        await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return queue;
-    });
+    private readonly QueueClient _client = storage.Queue(Name);
+    private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string QueueName => storage.Queue(Name).Name;
+    /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
+    private readonly CreatedOnFirstUse _created = new(token => storage.Queue(Name).CreateIfNotExistsAsync(cancellationToken: token));
+
+    public string QueueName => _client.Name;
+
+    private async Task<QueueClient> QueueAsync(CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return _client;
+    }
 
     /// <summary>Enqueues every source that is due and not disabled; answers how many.</summary>
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
@@ -44,7 +49,7 @@ public sealed class SourceQueue(
         await essayStore.SaveAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var queue = await _queue.Value.ConfigureAwait(false);
+        var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
         var count = 0;
         foreach (var source in SourceDescriptor.AllOf(config))
         {
@@ -60,11 +65,29 @@ public sealed class SourceQueue(
 
         CoverageTelemetry.Enqueued(activity, count);
         Log.SourcesEnqueued(logger, count);
+        if (count > 0)
+        {
+            Interlocked.Exchange(ref _enqueued, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
         return count;
     }
 
-    /// <summary>Handles one queue message. Delivery is at least once: collecting a source twice adds nothing twice.</summary>
+    /// <summary>Completes when this process next enqueues sources (an admin "collect now"), so the local host works the queue at once.</summary>
+    public Task EnqueuedAsync(CancellationToken cancellationToken) => Volatile.Read(ref _enqueued).Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Handles one queue message (the queue trigger), and waits for the snapshot rebuilds it caused, so its page is
+    /// stored before the host may freeze the instance. Delivery is at least once: collecting a source twice adds nothing twice.
+    /// </summary>
     public async Task<SourceReport?> ProcessAsync(string message, CancellationToken cancellationToken)
+    {
+        var report = await CollectAsync(message, cancellationToken).ConfigureAwait(false);
+        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<SourceReport?> CollectAsync(string message, CancellationToken cancellationToken)
     {
         var sourceId = JsonSerializer.Deserialize<SourceMessage>(message, Json)?.SourceId
             ?? throw new ArgumentException("queue message has no sourceId", nameof(message));
@@ -77,9 +100,7 @@ public sealed class SourceQueue(
         }
 
         var essays = await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
-        var report = await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
-        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return report;
+        return await runner.RunAsync(source, essays, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tries before a message goes to the poison queue; the Functions host uses the same (host.json maxDequeueCount).</summary>
@@ -88,10 +109,11 @@ public sealed class SourceQueue(
     /// <summary>
     /// Takes and processes what is on the queue now (the local host's stand-in for the queue trigger). A message that
     /// fails is retried; after <see cref="MaxDequeueCount"/> tries it moves to "&lt;queue&gt;-poison" with its error.
+    /// The snapshot rebuilds are waited for once, at the end.
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        var queue = await _queue.Value.ConfigureAwait(false);
+        var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
         var processed = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -105,7 +127,7 @@ public sealed class SourceQueue(
             {
                 try
                 {
-                    await ProcessAsync(message.MessageText, token).ConfigureAwait(false);
+                    await CollectAsync(message.MessageText, token).ConfigureAwait(false);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
@@ -116,6 +138,9 @@ public sealed class SourceQueue(
             processed += batch.Length;
         }
 
+        // The rebuilds the messages caused ran meanwhile, coalesced; waiting once here, not per message, keeps the
+        // queue moving while rebuilds are spaced (Coverage:SnapshotIntervalSeconds).
+        await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
         return processed;
     }
 

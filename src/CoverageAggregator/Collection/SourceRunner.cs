@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using CoverageAggregator.Configuration;
+using CoverageAggregator.Feeds;
 using CoverageAggregator.Fetching;
 using CoverageAggregator.Matching;
 using CoverageAggregator.Sources;
@@ -15,7 +17,8 @@ public sealed record SourceReport(SourceDescriptor Source, FetchOutcome Outcome,
 /// <summary>
 /// Runs one source and records what happened: coverage first, then the entries judged, then the source's state.
 /// A process killed between these steps loses nothing (upserts are idempotent, unjudged entries are judged again).
-/// No failure of a source escapes: it becomes the source's error and its backoff.
+/// A failure of the source (network, storage, unreadable answers) becomes the source's error and its backoff; an
+/// unexpected exception (a bug) is recorded the same way, logged with its stack trace and rethrown to the host.
 /// </summary>
 public sealed class SourceRunner(
     IEnumerable<ISourceCollector> collectors,
@@ -75,6 +78,7 @@ public sealed class SourceRunner(
         }
 
         SourceRun run;
+        Exception? bug = null;
         try
         {
             run = await collector.CollectAsync(new SourceContext(source, state, essays, now), cancellationToken).ConfigureAwait(false);
@@ -82,6 +86,16 @@ public sealed class SourceRunner(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             run = new SourceRun { Outcome = FetchOutcome.Failed, Error = $"{ex.GetType().Name}: {ex.Message}" };
+            bug = IsExpected(ex) ? null : ex;
+        }
+
+        if (bug is not null)
+        {
+            // A bug, not the source's trouble: recorded as the source's failure (with its backoff), logged with its
+            // stack trace, and rethrown so the host sees it (a queue message is retried, then goes to poison).
+            await RecordAsync(source, state, run, 0, batch, cancellationToken).ConfigureAwait(false);
+            Log.SourceCrashed(logger, source.Id, bug);
+            ExceptionDispatchInfo.Throw(bug);
         }
 
         try
@@ -145,11 +159,19 @@ public sealed class SourceRunner(
         await states.ConfigureAwait(false);
     }
 
+    /// <summary>Tells every observer; one that fails (a rendering error, a bug) is logged with its stack trace and never fails the run.</summary>
     private async Task NotifyAsync(CoverageChange change, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
-            await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await observer.CoverageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.ObserverFailed(logger, observer.GetType().Name, string.Join(", ", change.EssayIds), ex);
+            }
         }
     }
 
@@ -158,7 +180,14 @@ public sealed class SourceRunner(
     {
         foreach (var observer in observers)
         {
-            await observer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await observer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.ObserverFailed(logger, observer.GetType().Name, "(flush)", ex);
+            }
         }
     }
 
@@ -167,7 +196,8 @@ public sealed class SourceRunner(
     {
         if (state is null || state.ConfiguredUrl != source.Url)
         {
-            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url };
+            // A stored row is replaced under its ETag, so a writer that raced this one is noticed.
+            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url, ETag = state?.ETag ?? default };
         }
 
         state.Name = source.Name;
@@ -179,6 +209,30 @@ public sealed class SourceRunner(
     {
         var now = time.GetUtcNow();
         var interval = TimeSpan.FromMinutes(options.Value.SourceIntervalMinutes);
+        foreach (var warning in run.Warnings)
+        {
+            Log.SourceWarning(logger, source.Id, warning);
+        }
+
+        if (run.Error is not null)
+        {
+            Log.SourceFailed(logger, source.Id, run.Error);
+        }
+        else
+        {
+            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
+        }
+
+        // The write carries the state's ETag; when another worker wrote it meanwhile, this run's outcome is applied
+        // again to what that worker stored, so both land.
+        var write = new SourceStateWrite(Apply(state, run, now, interval), stored => Apply(Prepare(source, stored), run, now, interval));
+        await (batch is null ? states.SaveAsync(write, cancellationToken) : batch.SaveStateAsync(write, cancellationToken)).ConfigureAwait(false);
+        return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
+    }
+
+    /// <summary>What a run's outcome does to the source's state: validators, health, when it is due again.</summary>
+    private static SourceState Apply(SourceState state, SourceRun run, DateTimeOffset now, TimeSpan interval)
+    {
         state.LastAttemptAt = now;
         state.RetryNotBefore = null;
         state.LastPostsRead = run.PostsRead;
@@ -227,22 +281,7 @@ public sealed class SourceRunner(
                 break;
         }
 
-        foreach (var warning in run.Warnings)
-        {
-            Log.SourceWarning(logger, source.Id, warning);
-        }
-
-        if (run.Error is not null)
-        {
-            Log.SourceFailed(logger, source.Id, run.Error);
-        }
-        else
-        {
-            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
-        }
-
-        await (batch is null ? states.SaveAsync(state, cancellationToken) : batch.SaveStateAsync(state, cancellationToken)).ConfigureAwait(false);
-        return new SourceReport(source, run.Outcome, run.Entries, run.Items.Count, added, run.Error);
+        return state;
     }
 
     /// <summary>Doubling per consecutive failure, capped at a day, with ±10 % jitter so failed sources do not return in step.</summary>
@@ -252,6 +291,11 @@ public sealed class SourceRunner(
         var backoff = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, TimeSpan.FromDays(1).Ticks));
         return backoff * (0.9 + (Random.Shared.NextDouble() * 0.2));
     }
+
+    /// <summary>The failures a source can cause (network, storage, a feed or an API answer that cannot be read); anything else is a bug.</summary>
+    private static bool IsExpected(Exception ex) =>
+        TableHandle.IsStorageFailure(ex)
+        || ex is HttpRequestException or IOException or TimeoutException or FeedFormatException or System.Text.Json.JsonException or System.Xml.XmlException;
 
     private static SourceReport Failed(SourceDescriptor source, string error) => new(source, FetchOutcome.Failed, 0, 0, 0, error);
 }

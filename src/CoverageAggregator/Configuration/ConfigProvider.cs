@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace CoverageAggregator.Configuration;
 
-/// <summary>The sources file, loaded once (or set by the host). The endpoints it names are allowed past the SSRF guard.</summary>
+/// <summary>
+/// The sources file, loaded once (or set by the host). The endpoints it names are allowed past the SSRF guard; essays
+/// added at run time (the overlays) never are: the allow-list is fixed by the settings and the sources file.
+/// </summary>
 public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGuard guard, IEnumerable<IEssayOverlay> overlays, TimeProvider time)
 {
     /// <summary>How long essays added or removed at run time may take to reach another instance.</summary>
@@ -39,7 +42,6 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
         }
 
         var config = _config with { Essays = essays };
-        guard.AllowHostsOf(essays.Select(e => e.FetchUrl).OfType<string>());
         _overlaid = (config, time.GetUtcNow());
         return config;
     }

@@ -35,6 +35,13 @@ public sealed class CoverageOptions
     [Range(1, 10_000)]
     public int MaxPagesPerSource { get; set; } = 60;
 
+    /// <summary>
+    /// Least time between two rebuilds of one essay's snapshot caused by coverage changes, across all instances: changes
+    /// meanwhile are rendered together by the next one. 0 rebuilds at once (tests).
+    /// </summary>
+    [Range(0, 300)]
+    public int SnapshotIntervalSeconds { get; set; } = 5;
+
     public FetchOptions Fetch { get; set; } = new();
 
     /// <summary>Social API credentials (Key Vault references in Azure), applied to the sources file's social entries.</summary>
@@ -48,8 +55,16 @@ public sealed class FetchOptions
     [Required]
     public string UserAgent { get; set; } = "CoverageAggregator/1.0 (+https://github.com/coverage-aggregator/coverage-aggregator)";
 
+    /// <summary>One attempt: until the answer's headers are in. A timed-out attempt is retried like a dropped connection.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 20;
+
+    /// <summary>
+    /// The whole fetch: every attempt, the waits between them, every redirect and the body. When unset, enough for
+    /// every attempt and the longest Retry-After waits (<see cref="Total"/>).
+    /// </summary>
+    [Range(1, 3600)]
+    public int? TotalTimeoutSeconds { get; set; }
 
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 8 * 1024 * 1024;
@@ -59,6 +74,11 @@ public sealed class FetchOptions
 
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The whole fetch's deadline: <see cref="TotalTimeoutSeconds"/>, else every attempt and the Retry-After waits between them.</summary>
+    public TimeSpan Total => TotalTimeoutSeconds is { } total
+        ? TimeSpan.FromSeconds(total)
+        : TimeSpan.FromSeconds((TimeoutSeconds * (MaxRetries + 1)) + (MaxRetryAfterSeconds * MaxRetries));
 
     /// <summary>Longest Retry-After honoured inside one run; longer ones postpone the source to a later run.</summary>
     [Range(0, 600)]

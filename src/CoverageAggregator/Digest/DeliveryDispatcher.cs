@@ -10,6 +10,13 @@ public sealed class DeliveryDispatcher(Outbox outbox, IEnumerable<IDeliveryChann
     public Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken) =>
         outbox.AddAsync(message, ChannelNames, time.GetUtcNow(), cancellationToken);
 
+    /// <summary>Items one alert may claim: its claims and its rows (one per channel) go in one transaction.</summary>
+    public int MaxClaimsPerMessage => Math.Max(1, Storage.TableHandle.MaxBatch - ChannelNames.Count);
+
+    /// <summary>Queues the message and claims <paramref name="claims"/> at once; false when one was claimed before (nothing written).</summary>
+    public Task<bool> EnqueueClaimingAsync(OutboundMessage message, IReadOnlyCollection<string> claims, CancellationToken cancellationToken) =>
+        outbox.AddClaimingAsync(message, ChannelNames, claims, time.GetUtcNow(), cancellationToken);
+
     /// <summary>Sends every pending row once; answers (sent, failed).</summary>
     public async Task<(int Sent, int Failed)> DispatchAsync(CancellationToken cancellationToken)
     {

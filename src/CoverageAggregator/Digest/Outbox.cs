@@ -6,7 +6,8 @@ namespace CoverageAggregator.Digest;
 
 /// <summary>
 /// Every delivery of every digest and alert, one row per message and channel, written before anything is sent:
-/// a failed send stays pending and is retried on the next run, a sent one is kept as sent. Nothing is lost.
+/// a failed send stays pending and is retried on the next run, a sent one is kept as sent. Nothing is lost. Alerts
+/// also keep their claims here (rows of kind "claim"), written in the same transaction as their delivery rows.
 /// </summary>
 public sealed class Outbox(StorageClients storage)
 {
@@ -14,6 +15,7 @@ public sealed class Outbox(StorageClients storage)
     public const string Sent = "sent";
     private const string Partition = "outbox";
     private const int MaxText = 30_000;
+    private const string ClaimKind = "claim";
     private readonly TableHandle _table = new(storage.Table("outbox"));
 
     /// <summary>Adds one row per channel; a row that exists (an earlier run wrote it, maybe sent it) is left as it is.</summary>
@@ -25,20 +27,7 @@ public sealed class Outbox(StorageClients storage)
         {
             try
             {
-                await table.AddEntityAsync(new OutboxEntry
-                {
-                    RowKey = RowKey(message.Id, channel),
-                    MessageId = message.Id,
-                    Kind = message.Kind,
-                    EssayId = message.EssayId,
-                    Channel = channel,
-                    Subject = Cut(message.Subject, 1000),
-                    Html = Cut(message.Html, MaxText),
-                    Text = Cut(message.Text, MaxText),
-                    Link = message.Link,
-                    State = Pending,
-                    CreatedAt = now,
-                }, cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(Entry(message, channel, now), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -46,6 +35,39 @@ public sealed class Outbox(StorageClients storage)
             }
         }
     }
+
+    /// <summary>
+    /// Adds the message's rows and claims (one row each, in this partition) in one transaction: the message is queued
+    /// with its claims or not at all. Answers false, having written nothing, when a claim (or the message) exists already.
+    /// </summary>
+    public async Task<bool> AddClaimingAsync(
+        OutboundMessage message, IEnumerable<string> channels, IReadOnlyCollection<string> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(claims);
+        var actions = claims
+            .Select(claim => new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity(Partition, ClaimRowKey(claim)) { ["Kind"] = ClaimKind, ["MessageId"] = message.Id, ["CreatedAt"] = now }))
+            .Concat(channels.Select(channel => new TableTransactionAction(TableTransactionActionType.Add, Entry(message, channel, now))))
+            .ToList();
+        if (actions.Count > TableHandle.MaxBatch)
+        {
+            throw new ArgumentException($"{actions.Count} rows do not fit one transaction of {TableHandle.MaxBatch}", nameof(claims));
+        }
+
+        try
+        {
+            await _table.ExecuteAsync(table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsClaimedAsync(string claim, CancellationToken cancellationToken) =>
+        await _table.FindAsync<TableEntity>(Partition, ClaimRowKey(claim), cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +85,7 @@ public sealed class Outbox(StorageClients storage)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<OutboxEntry>();
-        await foreach (var row in table.QueryAsync<OutboxEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<OutboxEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Kind ne {ClaimKind}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
@@ -77,7 +99,25 @@ public sealed class Outbox(StorageClients storage)
         await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    private static OutboxEntry Entry(OutboundMessage message, string channel, DateTimeOffset now) => new()
+    {
+        RowKey = RowKey(message.Id, channel),
+        MessageId = message.Id,
+        Kind = message.Kind,
+        EssayId = message.EssayId,
+        Channel = channel,
+        Subject = Cut(message.Subject, 1000),
+        Html = Cut(message.Html, MaxText),
+        Text = Cut(message.Text, MaxText),
+        Link = message.Link,
+        State = Pending,
+        CreatedAt = now,
+    };
+
     private static string RowKey(string messageId, string channel) => Feeds.EntryIdentity.Hash(messageId + "\n" + channel);
+
+    /// <summary>Claims share the partition (so they commit with the rows) under keys no message row has.</summary>
+    private static string ClaimRowKey(string claim) => "claim-" + Feeds.EntryIdentity.Hash(claim);
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -83,4 +83,19 @@ public sealed class AddressGuard(IEnumerable<string> allowedHosts)
     private static string Normalize(string hostPort) => hostPort.Trim().TrimEnd('.').ToLowerInvariant();
 }
 
-public sealed class BlockedAddressException(string message) : HttpRequestException(message);
+public sealed class BlockedAddressException(string message) : HttpRequestException(message)
+{
+    /// <summary>The guard's refusal in an exception or among its inner ones (the socket handler wraps what its connect callback throws).</summary>
+    public static BlockedAddressException? In(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is BlockedAddressException blocked)
+            {
+                return blocked;
+            }
+        }
+
+        return null;
+    }
+}

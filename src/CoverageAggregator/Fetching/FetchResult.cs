@@ -42,6 +42,9 @@ public sealed record FetchResult
     public IReadOnlyList<Uri> Chain { get; init; } = [];
     public string? Error { get; init; }
 
+    /// <summary>Set when the SSRF guard refused an address on the way (the URL itself or a redirect): nothing was sent there.</summary>
+    public bool Blocked { get; init; }
+
     public bool IsOk => Outcome == FetchOutcome.Ok;
 
     public static FetchResult Fail(Uri url, string error, int status = 0, TimeSpan? retryAfter = null, IReadOnlyList<Uri>? chain = null) => new()

@@ -3,13 +3,15 @@ using System.Net.Http.Headers;
 using CoverageAggregator.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace CoverageAggregator.Fetching;
 
 /// <summary>
 /// The one place that talks HTTP for feeds and pages: conditional GET, manual redirects with a limit and loop check,
-/// a body cap that holds after decompression, a total deadline per fetch, and Retry-After reported to the caller.
-/// Retries of transient failures come from the resilience handler the client is registered with.
+/// a body cap that holds after decompression, a total deadline per fetch (every attempt, redirect and the body), and
+/// Retry-After reported to the caller. Per-attempt timeouts and retries of transient failures of idempotent requests
+/// come from the resilience handler the client is registered with.
 /// </summary>
 public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, ILogger<Fetcher> logger, TimeProvider? time = null)
 {
@@ -19,7 +21,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        deadline.CancelAfter(_options.Total);
         var chain = new List<Uri> { request.Url };
         try
         {
@@ -27,12 +29,16 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return FetchResult.Fail(request.Url, $"timed out after {_options.TimeoutSeconds} s", chain: chain);
+            return FetchResult.Fail(request.Url, $"timed out after {_options.Total.TotalSeconds:0} s in all", chain: chain);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return FetchResult.Fail(request.Url, $"timed out: no answer within {_options.TimeoutSeconds} s, on every attempt", chain: chain);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
         {
             Log.FetchFailed(logger, request.Url, ex.Message);
-            return FetchResult.Fail(request.Url, Describe(ex), chain: chain);
+            return FetchResult.Fail(request.Url, Describe(ex), chain: chain) with { Blocked = BlockedAddressException.In(ex) is not null };
         }
     }
 
@@ -203,7 +209,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
 
     private static string Describe(Exception ex) => ex switch
     {
-        BlockedAddressException => ex.Message,
+        _ when BlockedAddressException.In(ex) is { } blocked => blocked.Message,
         HttpRequestException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
         _ => ex.Message,
     };

@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Timeout;
 
 namespace CoverageAggregator.Fetching;
 
 internal static class FetchingServices
 {
     /// <summary>The typed client: no automatic redirects (the fetcher counts them), decompression, the SSRF guard,
-    /// and the standard resilience pipeline per host with a retry that waits out a short Retry-After.</summary>
+    /// and the standard resilience pipeline per host: a timeout per attempt (retried) inside the fetch's total one, and
+    /// retries of transient failures of idempotent requests only, waiting out a short Retry-After.</summary>
     public static IServiceCollection AddFetching(this IServiceCollection services)
     {
         services.AddHttpClient<Fetcher>()
@@ -26,13 +28,15 @@ internal static class FetchingServices
                 var time = sp.GetRequiredService<TimeProvider>();
                 var attempt = TimeSpan.FromSeconds(fetch.TimeoutSeconds);
                 resilience.AttemptTimeout.Timeout = attempt;
-                resilience.TotalRequestTimeout.Timeout = attempt * (fetch.MaxRetries + 2) + TimeSpan.FromSeconds(fetch.MaxRetryAfterSeconds * fetch.MaxRetries);
+                resilience.TotalRequestTimeout.Timeout = fetch.Total > attempt ? fetch.Total : attempt;
                 resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, fetch.MaxRetries);
                 resilience.Retry.ShouldRetryAfterHeader = false;
                 resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, fetch, time));
                 resilience.Retry.DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay.For(args.Outcome, args.AttemptNumber, time));
+                resilience.Retry.DisableForUnsafeHttpMethods(); // a POST (a social API's session) is never sent twice
             });
+        services.AddTransient<PublicUrlProbe>();
         return services;
     }
 
@@ -43,12 +47,12 @@ internal static class FetchingServices
             return false;
         }
 
-        if (outcome.Exception is BlockedAddressException)
+        if (BlockedAddressException.In(outcome.Exception) is not null)
         {
             return false;
         }
 
-        if (outcome.Exception is HttpRequestException or TimeoutException)
+        if (outcome.Exception is HttpRequestException or TimeoutException or TimeoutRejectedException)
         {
             return true;
         }

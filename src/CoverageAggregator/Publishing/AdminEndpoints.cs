@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Configuration;
+using CoverageAggregator.Fetching;
 
 namespace CoverageAggregator.Publishing;
 
@@ -8,24 +9,33 @@ namespace CoverageAggregator.Publishing;
 /// Admin handlers: collect now, add or remove an essay. The Functions app guards them with AuthorizationLevel.Function,
 /// the CLI host with the X-Api-Key header (<see cref="AdminOptions"/>).
 /// </summary>
-public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots)
+public sealed class AdminEndpoints(SourceQueue queue, ConfigProvider configs, AdminEssayStore essays, CoverageSnapshots snapshots, PublicUrlProbe probe)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>POST /api/admin/collect: one full cycle now.</summary>
+    /// <summary>Where an operator watches a collection the admin route started: each source's health, as JSON and as a page.</summary>
+    public const string WatchJson = "/api/sources";
+    public const string WatchPage = "/api/status";
+
+    /// <summary>
+    /// POST /api/admin/collect: enqueues every due source (as the timer does) and answers 202 at once with where to
+    /// watch; the queue workers collect them, so no request runs a whole cycle (Functions ends requests at 230 s).
+    /// </summary>
     public async Task<HttpReply> CollectNowAsync(CancellationToken cancellationToken)
     {
-        var reports = await cycle.RunAsync(null, cancellationToken).ConfigureAwait(false);
+        var enqueued = await queue.EnqueueDueAsync(cancellationToken).ConfigureAwait(false);
         return HttpReply.Private(JsonSerializer.Serialize(new
         {
-            sources = reports.Count,
-            coverage = reports.Sum(r => r.Coverage),
-            added = reports.Sum(r => r.NewCoverage),
-            failed = reports.Where(r => r.Error is not null && !r.Deferred).Select(r => new { source = r.Source.Id, error = r.Error }),
-        }, Json));
+            enqueued,
+            queue = queue.QueueName,
+            watch = new { sources = WatchJson, status = WatchPage },
+        }, Json), 202).WithHeader("Location", WatchJson);
     }
 
-    /// <summary>POST /api/admin/essays with an essay of the sources file's shape.</summary>
+    /// <summary>
+    /// POST /api/admin/essays with an essay of the sources file's shape. The page the app will fetch (fetchUrl, else the
+    /// first URL) must lead to public addresses only, on every redirect: the admin key does not open the SSRF guard.
+    /// </summary>
     public async Task<HttpReply> AddEssayAsync(Stream body, CancellationToken cancellationToken)
     {
         EssayConfig? essay;
@@ -42,6 +52,11 @@ public sealed class AdminEndpoints(CollectionCycle cycle, ConfigProvider configs
             || essay.Urls.Count == 0 || essay.Urls.Any(u => Html.Href(u) is null || u.StartsWith('/')))
         {
             return HttpReply.Error(400, "an essay needs an id (up to 100 characters), a title and at least one http(s) URL");
+        }
+
+        if (await probe.RefusalAsync(essay.FetchUrl ?? essay.Urls[0], cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return HttpReply.Error(400, refusal);
         }
 
         await essays.AddAsync(essay, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using CoverageAggregator.Configuration;
 using CoverageAggregator.Digest;
 using CoverageAggregator.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoverageAggregator.Publishing;
 
@@ -12,7 +13,8 @@ namespace CoverageAggregator.Publishing;
 /// Blob storage and kept in memory for a few seconds, so a request never recomputes the page from the item table.
 /// </summary>
 public sealed class CoverageSnapshots(
-    ConfigProvider configs, EssayStore essays, CoverageStore items, DigestStore digests, SnapshotStore store, TimeProvider time, ILogger<CoverageSnapshots> logger)
+    ConfigProvider configs, EssayStore essays, CoverageStore items, DigestStore digests, SnapshotStore store,
+    IOptions<CoverageOptions> options, TimeProvider time, ILogger<CoverageSnapshots> logger)
     : ICoverageObserver
 {
     /// <summary>How long a process serves its in-memory copy before looking at the stored blob again.</summary>
@@ -20,35 +22,93 @@ public sealed class CoverageSnapshots(
 
     private readonly ConcurrentDictionary<string, (CoverageSnapshot Snapshot, DateTimeOffset LoadedAt)> _memory = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CoverageSnapshot?>>> _loads = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Task> _rebuilds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateTimeOffset> _pending = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The essay's snapshot; built once when none is stored yet. Null for an unknown essay.</summary>
+    /// <summary>How far two instances' clocks may differ: a listing is taken to cover only changes older by this much.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a rebuild waiting for another instance's lease looks again.</summary>
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The essay's snapshot; built once when none is stored yet. Null for an unknown essay. A copy older than
+    /// <see cref="Freshness"/> is still answered while one load of the stored blob replaces it in the background, so
+    /// requests under load never wait for storage together when the copy expires.
+    /// </summary>
     public async Task<CoverageSnapshot?> GetAsync(string essayId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_memory.TryGetValue(essayId, out var held) && now - held.LoadedAt < Freshness)
+        if (_memory.TryGetValue(essayId, out var held))
         {
+            if (time.GetUtcNow() - held.LoadedAt >= Freshness)
+            {
+                _ = RefreshAsync(essayId);
+            }
+
             return held.Snapshot;
         }
 
-        var stored = await store.FindAsync(essayId, cancellationToken).ConfigureAwait(false);
+        return await LoadOnceAsync(essayId).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One load of the stored snapshot per essay at a time, shared by every request that needs it.</summary>
+    private Task<CoverageSnapshot?> LoadOnceAsync(string essayId) =>
+        _loads.GetOrAdd(essayId, id => new Lazy<Task<CoverageSnapshot?>>(() => LoadThenForgetAsync(id))).Value;
+
+    private async Task<CoverageSnapshot?> LoadThenForgetAsync(string essayId)
+    {
+        try
+        {
+            return await LoadAsync(essayId).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loads.TryRemove(essayId, out _);
+        }
+    }
+
+    /// <summary>A load in the background: its failure (storage down) is logged and the held copy is answered meanwhile.</summary>
+    private async Task RefreshAsync(string essayId)
+    {
+        try
+        {
+            await LoadOnceAsync(essayId).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.SnapshotFailed(logger, essayId, ex.Message, ex);
+        }
+    }
+
+    private async Task<CoverageSnapshot?> LoadAsync(string essayId)
+    {
+        var stored = await store.FindAsync(essayId, CancellationToken.None).ConfigureAwait(false);
         if (stored is null)
         {
-            return await RebuildAsync(essayId, cancellationToken).ConfigureAwait(false);
+            return await RebuildAsync(essayId, CancellationToken.None).ConfigureAwait(false);
         }
 
-        if (held.Snapshot is not null && held.Snapshot.Version == stored.Version && held.Snapshot.BuiltAt == stored.BuiltAt)
+        if (_memory.TryGetValue(essayId, out var held) && held.Snapshot.Version == stored.Version && held.Snapshot.BuiltAt == stored.BuiltAt)
         {
             stored = held.Snapshot; // keep the parsed export
         }
 
-        _memory[essayId] = (stored, now);
+        _memory[essayId] = (stored, time.GetUtcNow());
         return stored;
     }
 
     /// <summary>Renders the essay's coverage in every format and stores it (unless nothing changed). Null for an unknown essay.</summary>
-    public async Task<CoverageSnapshot?> RebuildAsync(string essayId, CancellationToken cancellationToken)
+    public Task<CoverageSnapshot?> RebuildAsync(string essayId, CancellationToken cancellationToken) =>
+        RebuildAsync(essayId, changedAt: null, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds under the essay's lease, so instances take turns. With <paramref name="changedAt"/> (a coverage change
+    /// stored then) it is skipped when a rebuild anywhere read the items after that, and it waits until the last one is
+    /// <see cref="CoverageOptions.SnapshotIntervalSeconds"/> old: under load every instance's changes of an essay are
+    /// rendered together, about once per interval, and none is left out.
+    /// </summary>
+    private async Task<CoverageSnapshot?> RebuildAsync(string essayId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         var essay = await FindEssayAsync(essayId, cancellationToken).ConfigureAwait(false);
         if (essay is null)
@@ -60,26 +120,37 @@ public sealed class CoverageSnapshots(
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var stored = await items.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false);
-            var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
-            var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with { LastDigestAt = lastDigest?.Until };
-            var snapshot = CoverageSnapshot.From(export);
-            // The stored version is read from the blob's metadata; the blob itself only when it is the same snapshot.
-            var previous = await store.FindVersionAsync(essay.Id, cancellationToken).ConfigureAwait(false) == snapshot.Version
-                ? await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false)
-                : null;
-            if (previous is null || previous.Version != snapshot.Version)
+            while (true)
             {
-                await store.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
-                Log.SnapshotRebuilt(logger, essay.Id, export.Items.Count);
-            }
-            else
-            {
-                snapshot = previous;
-            }
+                if (changedAt is { } changed && await IsCoveredAsync(essay.Id, changed, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
 
-            _memory[essay.Id] = (snapshot, time.GetUtcNow());
-            return snapshot;
+                var lease = await store.AcquireLeaseAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+                if (lease.Busy)
+                {
+                    await Task.Delay(LeasePoll, time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                try
+                {
+                    if (changedAt is { } change && await WaitForTurnAsync(essay.Id, change, cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return await BuildAndStoreAsync(essay, lease.Id, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (lease.Id is { } id)
+                    {
+                        await store.ReleaseLeaseAsync(essay.Id, id, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
+            }
         }
         finally
         {
@@ -88,8 +159,65 @@ public sealed class CoverageSnapshots(
     }
 
     /// <summary>
+    /// Whether the stored snapshot was built from items read after <paramref name="changedAt"/>, by a margin that
+    /// covers the clock difference of two instances (a change just before another's listing is rendered again).
+    /// </summary>
+    private async Task<bool> IsCoveredAsync(string essayId, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        (await store.FindStampAsync(essayId, cancellationToken).ConfigureAwait(false))?.ListedAt > changedAt + ClockSkew;
+
+    /// <summary>Holding the lease, waits out the interval since the last rebuild; answers true when that one covers the change.</summary>
+    private async Task<bool> WaitForTurnAsync(string essayId, DateTimeOffset changedAt, CancellationToken cancellationToken)
+    {
+        var stamp = await store.FindStampAsync(essayId, cancellationToken).ConfigureAwait(false);
+        if (stamp?.ListedAt is not { } listedAt)
+        {
+            return false;
+        }
+
+        if (listedAt > changedAt + ClockSkew)
+        {
+            return true;
+        }
+
+        var wait = listedAt + TimeSpan.FromSeconds(options.Value.SnapshotIntervalSeconds) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private async Task<CoverageSnapshot> BuildAndStoreAsync(EssayConfig essay, string? leaseId, CancellationToken cancellationToken)
+    {
+        var listedAt = time.GetUtcNow();
+        var stored = await items.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+        var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
+        var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with { LastDigestAt = lastDigest?.Until };
+        var snapshot = CoverageSnapshot.From(export);
+        // The stored version is read from the blob's metadata; the blob itself only when it is the same snapshot.
+        var previous = (await store.FindStampAsync(essay.Id, cancellationToken).ConfigureAwait(false))?.Version == snapshot.Version
+            ? await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (previous is null || previous.Version != snapshot.Version)
+        {
+            await store.SaveAsync(snapshot, listedAt, leaseId, cancellationToken).ConfigureAwait(false);
+            Log.SnapshotRebuilt(logger, essay.Id, export.Items.Count);
+        }
+        else
+        {
+            await store.MarkListedAsync(essay.Id, previous.Version, listedAt, leaseId, cancellationToken).ConfigureAwait(false);
+            snapshot = previous;
+        }
+
+        _memory[essay.Id] = (snapshot, time.GetUtcNow());
+        return snapshot;
+    }
+
+    /// <summary>
     /// Schedules a rebuild of each changed essay without waiting for it. Rebuilds coalesce: while one runs, any number of
-    /// changes ask for one more run after it, so a cycle of many sources renders each page a few times, not once per source.
+    /// changes ask for one more run after it, so a cycle of many sources renders each page a few times, not once per source;
+    /// across instances, the lease and the stamp in the blob coalesce them (see <see cref="RebuildAsync(string, DateTimeOffset?, CancellationToken)"/>).
     /// </summary>
     public Task CoverageChangedAsync(CoverageChange change, CancellationToken cancellationToken)
     {
@@ -98,7 +226,7 @@ public sealed class CoverageSnapshots(
         {
             lock (_rebuilds)
             {
-                _pending.Add(essayId);
+                _pending[essayId] = time.GetUtcNow(); // the change was stored before this: a rebuild that lists items later covers it
                 if (!_rebuilds.TryGetValue(essayId, out var running) || running.IsCompleted)
                 {
                     _rebuilds[essayId] = Task.Run(() => RebuildWhilePendingAsync(essayId), CancellationToken.None);
@@ -125,9 +253,10 @@ public sealed class CoverageSnapshots(
     {
         while (true)
         {
+            DateTimeOffset changedAt;
             lock (_rebuilds)
             {
-                if (!_pending.Remove(essayId))
+                if (!_pending.Remove(essayId, out changedAt))
                 {
                     return;
                 }
@@ -135,11 +264,12 @@ public sealed class CoverageSnapshots(
 
             try
             {
-                await RebuildAsync(essayId, CancellationToken.None).ConfigureAwait(false);
+                await RebuildAsync(essayId, changedAt, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or InvalidDataException or System.Text.Json.JsonException)
+            catch (Exception ex)
             {
-                Log.SnapshotFailed(logger, essayId, ex.Message);
+                // A rendering error or a storage failure never fails the run; the next change rebuilds again.
+                Log.SnapshotFailed(logger, essayId, ex.Message, ex);
             }
         }
     }

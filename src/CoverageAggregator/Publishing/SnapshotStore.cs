@@ -1,22 +1,38 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.Publishing;
 
-/// <summary>Snapshots in Blob storage: container prefix-snapshots, one blob per essay ("{essay id}.json").</summary>
+/// <summary>What a stored snapshot's metadata says: its version, and when the items it was built from were read.</summary>
+public sealed record SnapshotStamp(string Version, DateTimeOffset? ListedAt);
+
+/// <summary>
+/// Snapshots in Blob storage: container prefix-snapshots, one blob per essay ("{essay id}.json"). A rebuild holds the
+/// blob's lease, so instances take turns, and writes under it; the metadata says which items the snapshot covers.
+/// </summary>
 public sealed class SnapshotStore(StorageClients storage)
 {
+    /// <summary>How long a rebuild may hold an essay's lease before another instance may take it (a crashed holder).</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    private const string VersionKey = "version";
+    private const string ListedAtKey = "listedat";
+
     private readonly BlobContainerClient _container = storage.Container("snapshots");
-    private readonly Lazy<Task> _created = new(() => storage.Container("snapshots").CreateIfNotExistsAsync());
+
+    /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
+    private readonly CreatedOnFirstUse _created = new(token => storage.Container("snapshots").CreateIfNotExistsAsync(cancellationToken: token));
 
     public async Task<CoverageSnapshot?> FindAsync(string essayId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var content = await _container.GetBlobClient(BlobName(essayId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var content = await Blob(essayId).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return CoverageSnapshot.Deserialize(content.Value.Content);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -25,14 +41,17 @@ public sealed class SnapshotStore(StorageClients storage)
         }
     }
 
-    /// <summary>The stored snapshot's version, read from the blob's metadata without downloading it; null when none is stored.</summary>
-    public async Task<string?> FindVersionAsync(string essayId, CancellationToken cancellationToken)
+    /// <summary>The stored snapshot's stamp, read from the blob's metadata without downloading it; null when none is stored.</summary>
+    public async Task<SnapshotStamp?> FindStampAsync(string essayId, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var properties = await _container.GetBlobClient(BlobName(essayId)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return properties.Value.Metadata.TryGetValue(VersionKey, out var version) ? version : "";
+            var metadata = (await Blob(essayId).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Metadata;
+            var listedAt = metadata.TryGetValue(ListedAtKey, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at
+                : (DateTimeOffset?)null;
+            return new SnapshotStamp(metadata.TryGetValue(VersionKey, out var version) ? version : "", listedAt);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -40,21 +59,72 @@ public sealed class SnapshotStore(StorageClients storage)
         }
     }
 
-    public async Task SaveAsync(CoverageSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>Stores the snapshot, built from the items read at <paramref name="listedAt"/>, under the lease when one is held.</summary>
+    public async Task SaveAsync(CoverageSnapshot snapshot, DateTimeOffset listedAt, string? leaseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await _created.Value.ConfigureAwait(false);
-        await _container.GetBlobClient(BlobName(snapshot.EssayId)).UploadAsync(
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await Blob(snapshot.EssayId).UploadAsync(
             new BinaryData(snapshot.Serialize()),
             new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                Metadata = new Dictionary<string, string> { [VersionKey] = snapshot.Version },
+                Metadata = Metadata(snapshot.Version, listedAt),
+                Conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId },
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private const string VersionKey = "version";
+    /// <summary>Records that the stored snapshot (unchanged) covers the items read at <paramref name="listedAt"/>.</summary>
+    public async Task MarkListedAsync(string essayId, string version, DateTimeOffset listedAt, string? leaseId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await Blob(essayId).SetMetadataAsync(
+            Metadata(version, listedAt), leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId }, cancellationToken).ConfigureAwait(false);
+    }
 
-    private static string BlobName(string essayId) => Uri.EscapeDataString(essayId.ToLowerInvariant()) + ".json";
+    /// <summary>
+    /// Takes the essay's rebuild lease: its id; no id when no snapshot is stored yet (nothing to lease: the first build
+    /// goes ahead); busy while another instance holds it.
+    /// </summary>
+    public async Task<SnapshotLease> AcquireLeaseAsync(string essayId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var lease = await Blob(essayId).GetBlobLeaseClient().AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new SnapshotLease(false, lease.Value.LeaseId);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new SnapshotLease(false, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return new SnapshotLease(true, null);
+        }
+    }
+
+    public async Task ReleaseLeaseAsync(string essayId, string leaseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Blob(essayId).GetBlobLeaseClient(leaseId).ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // It expired and another instance holds it now: nothing of ours to release.
+        }
+    }
+
+    private BlobClient Blob(string essayId) => _container.GetBlobClient(Uri.EscapeDataString(essayId.ToLowerInvariant()) + ".json");
+
+    private static Dictionary<string, string> Metadata(string version, DateTimeOffset listedAt) => new()
+    {
+        [VersionKey] = version,
+        [ListedAtKey] = listedAt.ToString("O", CultureInfo.InvariantCulture),
+    };
 }
+
+/// <summary>An essay's rebuild lease: <paramref name="Busy"/> while another instance holds it, else its id (none before the first snapshot).</summary>
+public sealed record SnapshotLease(bool Busy, string? Id);

@@ -117,7 +117,10 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         return stored.Value;
     }
 
-    /// <summary>Merges a copy into the stored story; when the copy is the original, the story moves to the copy's key.</summary>
+    /// <summary>
+    /// Merges a copy into the stored story; when the copy is the original, the story moves to the copy's key, adding the
+    /// one row and deleting the other in one transaction. A conflict (another writer got there first) is retried by the caller.
+    /// </summary>
     private async Task MergeCopyAsync(TableClient table, ItemEntity stored, CoverageItem copy, CancellationToken cancellationToken)
     {
         var storedItem = stored.ToItem();
@@ -133,9 +136,14 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return;
         }
 
-        await table.AddEntityAsync(ItemEntity.From(merged), cancellationToken).ConfigureAwait(false);
+        // One transaction (both rows are in the essay's partition): a crash never leaves the story under both keys.
+        await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ItemEntity.From(merged)),
+                new TableTransactionAction(TableTransactionActionType.Delete, stored, stored.ETag),
+            ],
+            cancellationToken).ConfigureAwait(false);
         _copies.Remember(merged);
-        await table.DeleteEntityAsync(stored.PartitionKey, stored.RowKey, stored.ETag, cancellationToken).ConfigureAwait(false);
         _copies.Forget(stored.PartitionKey, stored.RowKey);
     }
 

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -20,7 +21,23 @@ public sealed class StorageClients
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
     public StorageClients(IConfiguration configuration, CoverageOptions options)
+        : this(configuration, options, policy: null)
     {
+    }
+
+    /// <summary>With a pipeline policy on every request (tests inject faults with it: a crash between two writes).</summary>
+    internal StorageClients(IConfiguration configuration, CoverageOptions options, HttpPipelinePolicy? policy)
+    {
+        var tableOptions = new TableClientOptions();
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var blobOptions = new BlobClientOptions();
+        if (policy is not null)
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
+
         Prefix = options.StoragePrefix;
         var tableUri = configuration["AzureWebJobsStorage:tableServiceUri"];
         var queueUri = configuration["AzureWebJobsStorage:queueServiceUri"];
@@ -29,9 +46,9 @@ public sealed class StorageClients
         if (string.IsNullOrWhiteSpace(connection) && tableUri is not null && queueUri is not null)
         {
             var credential = Credential(configuration["AzureWebJobsStorage:credential"], configuration["AzureWebJobsStorage:clientId"]);
-            Tables = new TableServiceClient(new Uri(tableUri), credential);
-            Queues = new QueueServiceClient(new Uri(queueUri), credential, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-            Blobs = new BlobServiceClient(new Uri(blobUri ?? tableUri.Replace(".table.", ".blob.", StringComparison.Ordinal)), credential);
+            Tables = new TableServiceClient(new Uri(tableUri), credential, tableOptions);
+            Queues = new QueueServiceClient(new Uri(queueUri), credential, queueOptions);
+            Blobs = new BlobServiceClient(new Uri(blobUri ?? tableUri.Replace(".table.", ".blob.", StringComparison.Ordinal)), credential, blobOptions);
             Description = tableUri;
             return;
         }
@@ -43,9 +60,9 @@ public sealed class StorageClients
         }
 
         connection = string.IsNullOrWhiteSpace(connection) ? DevelopmentStorage : connection;
-        Tables = new TableServiceClient(connection);
-        Queues = new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        Blobs = new BlobServiceClient(connection);
+        Tables = new TableServiceClient(connection, tableOptions);
+        Queues = new QueueServiceClient(connection, queueOptions);
+        Blobs = new BlobServiceClient(connection, blobOptions);
         Description = connection == DevelopmentStorage ? "local Azurite (UseDevelopmentStorage=true)" : Tables.Uri.ToString();
     }
 

@@ -6,21 +6,11 @@ namespace CoverageAggregator.Storage;
 /// <summary>A table that is created on first use, once per process; a failed creation (storage down) is tried again next time.</summary>
 public sealed class TableHandle(TableClient client)
 {
-    private Task? _created;
+    private readonly CreatedOnFirstUse _created = new(token => client.CreateIfNotExistsAsync(token));
 
     public async Task<TableClient> GetAsync(CancellationToken cancellationToken)
     {
-        var created = _created ??= client.CreateIfNotExistsAsync(cancellationToken);
-        try
-        {
-            await created.ConfigureAwait(false);
-        }
-        catch
-        {
-            _ = Interlocked.CompareExchange(ref _created, null, created);
-            throw;
-        }
-
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return client;
     }
 
@@ -37,7 +27,7 @@ public sealed class TableHandle(TableClient client)
         }
         catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
         {
-            _created = null;
+            _created.Forget();
             table = await GetAsync(cancellationToken).ConfigureAwait(false);
             return await operation(table).ConfigureAwait(false);
         }

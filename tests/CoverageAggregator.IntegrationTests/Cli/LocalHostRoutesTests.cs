@@ -54,8 +54,9 @@ public class LocalHostRoutesTests
 
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, guessed.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, collected.StatusCode);
-            Assert.Contains("\"sources\": 1", await collected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Accepted, collected.StatusCode);
+            Assert.Equal("/api/sources", collected.Headers.Location?.OriginalString);
+            Assert.Contains("\"enqueued\":", await collected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
             Assert.StartsWith("date,kind,outlet", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType?.MediaType);

@@ -1,7 +1,9 @@
+using CoverageAggregator.Configuration;
 using CoverageAggregator.Coverage;
 using CoverageAggregator.Deduplication;
 using CoverageAggregator.IntegrationTests.Support;
 using CoverageAggregator.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace CoverageAggregator.IntegrationTests.Deduplication;
 
@@ -120,5 +122,32 @@ public class CoverageStoreDeduplicationTests
 
         var item = Assert.Single(await store.ListAsync("essay", CancellationToken.None));
         Assert.Empty(item.AlsoAt);
+    }
+
+    [Fact]
+    public async Task ACrashRightAfterTheFirstWriteOfAMergeLeavesExactlyOneItem()
+    {
+        await using var host = new TestHost("sources.json"); // owns the prefix and deletes the tables afterwards
+        var crash = new CrashAfterWrites();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true" }).Build();
+        var store = new CoverageStore(new StorageClients(configuration, new CoverageOptions { StoragePrefix = host.Prefix }, crash));
+        var text = Article(7);
+        await store.UpsertAsync(Item("https://reprint.example/story", "Republished. " + text, Day), CancellationToken.None);
+
+        // The earlier wire copy moves the story to its own key: the process dies as soon as one write went through.
+        crash.Arm(writes: 1);
+        try
+        {
+            await store.UpsertAsync(Item("https://wire.example/story", text, Day.AddHours(-2)), CancellationToken.None);
+        }
+        catch (SimulatedCrashException)
+        {
+            // where a merge of two separate writes dies
+        }
+
+        crash.Disarm();
+        var item = Assert.Single(await host.Get<CoverageStore>().ListAsync("essay", CancellationToken.None));
+        Assert.Equal("https://wire.example/story", item.Url);
+        Assert.Contains("https://reprint.example/story", item.AlsoAt);
     }
 }

@@ -1,7 +1,13 @@
 using CoverageAggregator.Alerts;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Digest;
+using CoverageAggregator.IntegrationTests.Support;
 using CoverageAggregator.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CoverageAggregator.IntegrationTests.Digest;
 
@@ -51,6 +57,31 @@ public class AlertTests
         Assert.Contains("3 new items", fixture.Smtp.Messages[0].Subject, StringComparison.Ordinal);
         Assert.Contains("Four", fixture.Smtp.Messages[1].TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("One", fixture.Smtp.Messages[1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACrashRightAfterTheClaimIsWrittenNeverLosesTheAlert()
+    {
+        var crash = new CrashAfterWrites();
+        await using var fixture = await DeliveryFixture.StartAsync(
+            new Dictionary<string, string?> { ["Coverage:Alerts:PriorityOutlets:0"] = "Big Paper" },
+            services => services.AddSingleton(sp => new StorageClients(
+                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true" }).Build(),
+                sp.GetRequiredService<IOptions<CoverageOptions>>().Value,
+                crash)));
+        var item = DeliveryFixture.Item("https://bigpaper.example/story", "Big Paper on the fuse", fixture.Time.GetUtcNow(), outlet: "Big Paper");
+        Assert.True(await fixture.Host.Get<CoverageStore>().UpsertAsync(item, CancellationToken.None));
+        await fixture.Host.Get<Outbox>().PendingAsync(CancellationToken.None); // its table exists, as after any earlier run
+
+        // The process dies right after the alert's first write: the claim and its outbox rows stand or fall together.
+        crash.Arm(writes: 1);
+        await fixture.Host.Get<AlertService>().CoverageChangedAsync(new CoverageChange(["essay-1"], [item]), CancellationToken.None);
+        crash.Disarm();
+        await fixture.Host.Get<AlertService>().CoverageChangedAsync(new CoverageChange(["essay-1"], [item]), CancellationToken.None);
+        await fixture.Host.Get<DeliveryDispatcher>().DispatchAsync(CancellationToken.None);
+
+        Assert.NotEmpty(fixture.Smtp.Messages);
+        Assert.All(fixture.Smtp.Messages, m => Assert.Contains("Big Paper", m.Subject, StringComparison.Ordinal));
     }
 
     /// <summary>What the source runner does after a run: store the items, then tell the observers.</summary>

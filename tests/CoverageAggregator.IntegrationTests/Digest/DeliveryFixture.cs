@@ -27,7 +27,7 @@ internal sealed class DeliveryFixture : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public TestHost Host { get; }
 
-    public static async Task<DeliveryFixture> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<DeliveryFixture> StartAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
         var smtp = new SmtpSink();
         var webhooks = new WebhookReceiver();
@@ -56,7 +56,7 @@ internal sealed class DeliveryFixture : IAsyncDisposable
             values[key] = value;
         }
 
-        return new DeliveryFixture(smtp, webhooks, time, new TestHost(path, values, time));
+        return new DeliveryFixture(smtp, webhooks, time, new TestHost(path, values, time, configure));
     }
 
     public static CoverageItem Item(string url, string title, DateTimeOffset firstSeen, string outlet = "News Example", string? author = null) => new()

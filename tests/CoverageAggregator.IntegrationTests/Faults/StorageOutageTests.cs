@@ -1,5 +1,6 @@
 using CoverageAggregator.Collection;
 using CoverageAggregator.IntegrationTests.Support;
+using CoverageAggregator.Publishing;
 using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.IntegrationTests.Faults;
@@ -37,6 +38,27 @@ public class StorageOutageTests
         var expected = (await clean.Get<CoverageStore>().ListAsync("compute-cliff", CancellationToken.None)).Select(i => i.Url).Order();
         var actual = (await host.Get<CoverageStore>().ListAsync("compute-cliff", CancellationToken.None)).Select(i => i.Url).Order();
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task StorageDownAtStartThenUpLetsTheQueueAndTheSnapshotsWorkWithoutARestart()
+    {
+        await using var server = await FixtureServer.StartAsync(Paths.Corpus);
+        await using var azurite = new AzuriteInstance(); // not started yet: storage is down when the app starts
+        var settings = new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = azurite.ConnectionString };
+        await using var host = new TestHost(await server.WriteConfigAsync(Paths.Corpus), settings);
+        var queue = host.Get<SourceQueue>();
+        var snapshots = host.Get<SnapshotStore>();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => queue.DrainAsync(CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => snapshots.FindAsync("compute-cliff", CancellationToken.None));
+
+        await azurite.StartAsync();
+        Assert.True(await queue.EnqueueDueAsync(CancellationToken.None) > 0);
+        Assert.True(await queue.DrainAsync(CancellationToken.None) > 0);
+        var snapshot = await snapshots.FindAsync("compute-cliff", CancellationToken.None);
+        Assert.NotNull(snapshot);
+        Assert.NotEmpty(snapshot.Export.Items);
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; this one reports inline, so the outage happens exactly there.</summary>

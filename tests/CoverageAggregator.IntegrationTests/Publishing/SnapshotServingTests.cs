@@ -73,9 +73,9 @@ public class SnapshotServingTests
 
         Assert.Equal(first!.BuiltAt, unchanged!.BuiltAt);
         Assert.NotEqual(first.Version, changed!.Version);
-        Assert.Equal(changed.Version, await store.FindVersionAsync("essay-1", CancellationToken.None));
+        Assert.Equal(changed.Version, (await store.FindStampAsync("essay-1", CancellationToken.None))?.Version);
         Assert.Equal(2, (await store.FindAsync("essay-1", CancellationToken.None))!.Export.Items.Count);
-        Assert.Null(await store.FindVersionAsync("no-such-essay", CancellationToken.None));
+        Assert.Null(await store.FindStampAsync("no-such-essay", CancellationToken.None));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestHost(string configPath, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public TestHost(string configPath, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var values = new Dictionary<string, string?>
@@ -22,6 +22,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Coverage:StoragePrefix"] = Prefix,
             ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true",
             ["Coverage:Fetch:TimeoutSeconds"] = "20",
+            ["Coverage:SnapshotIntervalSeconds"] = "0", // tests on a fake clock would wait for it forever
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -35,7 +36,9 @@ public sealed class TestHost : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        _services = services.AddCoverageAggregator(configuration).BuildServiceProvider();
+        services.AddCoverageAggregator(configuration);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     public string Prefix { get; }

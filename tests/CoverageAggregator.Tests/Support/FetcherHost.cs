@@ -13,7 +13,9 @@ public sealed class FetcherHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public FetcherHost(IEnumerable<string>? allowedHosts = null, long maxBytes = 1024 * 1024, int timeoutSeconds = 2, int maxRedirects = 3, TimeProvider? time = null)
+    public FetcherHost(
+        IEnumerable<string>? allowedHosts = null, long maxBytes = 1024 * 1024, int timeoutSeconds = 2, int maxRedirects = 3, TimeProvider? time = null,
+        int maxRetries = 0, int? totalTimeoutSeconds = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -21,7 +23,8 @@ public sealed class FetcherHost : IDisposable
             ["Coverage:Fetch:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coverage:Fetch:MaxBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coverage:Fetch:MaxRedirects"] = maxRedirects.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Coverage:Fetch:MaxRetries"] = "0",
+            ["Coverage:Fetch:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Coverage:Fetch:TotalTimeoutSeconds"] = totalTimeoutSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var index = 0;
         foreach (var host in allowedHosts ?? [])
