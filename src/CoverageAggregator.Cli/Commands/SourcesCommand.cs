@@ -22,13 +22,13 @@ internal static class SourcesCommand
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var rows = await services.GetRequiredService<CoverageEndpoints>().SourceHealthAsync(cancellationToken);
-            var table = new Table().AddColumns("source", "kind", "status", "last success", "failures", "next due", "last error or warning");
+            var table = new Table().AddColumns("source", "kind", "status", "last success", "failures", "next due", "pending", "last error or warning");
             foreach (var row in rows)
             {
                 var nextDue = row.RetryNotBefore > row.NextDueAt ? row.RetryNotBefore : row.NextDueAt;
                 table.AddRow(
                     Markup.Escape(row.Name), Markup.Escape(row.Kind), Markup.Escape(row.Status(now)), row.LastSuccessAt?.ToString("u") ?? "never",
-                    row.ConsecutiveFailures.ToString(), row.Disabled ? "disabled" : nextDue?.ToString("u") ?? "now",
+                    row.ConsecutiveFailures.ToString(), row.Disabled ? "disabled" : nextDue?.ToString("u") ?? "now", (row.PendingEntries ?? 0).ToString(),
                     Markup.Escape(row.LastError ?? row.LastWarning ?? ""));
             }
 

@@ -21,6 +21,9 @@ public sealed record SourceRun
 
     /// <summary>Entries whose judgement could not finish this run: kept to be judged again (<see cref="PendingEntry"/>).</summary>
     public IReadOnlyList<PendingEntry> Pending { get; init; } = [];
+
+    /// <summary>How many of the source's entries wait for another try after this run (counted by the runner); null when not counted.</summary>
+    public int? PendingEntries { get; init; }
     public TimeSpan? RetryAfter { get; init; }
     public Uri? MovedTo { get; init; }
     public string? HttpETag { get; init; }

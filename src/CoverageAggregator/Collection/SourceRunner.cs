@@ -132,6 +132,11 @@ public sealed class SourceRunner(
                 await seen.MarkPendingAsync(source.Id, run.Pending, now, cancellationToken).ConfigureAwait(false);
             }
 
+            if (run.Pending.Count > 0 || state.PendingEntries > 0)
+            {
+                run = run with { PendingEntries = await seen.CountPendingAsync(source.Id, cancellationToken).ConfigureAwait(false) };
+            }
+
             return await RecordAsync(source, state, run, added.Count, batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
@@ -236,6 +241,7 @@ public sealed class SourceRunner(
         state.LastAttemptAt = now;
         state.RetryNotBefore = null;
         state.LastPostsRead = run.PostsRead;
+        state.PendingEntries = run.PendingEntries ?? state.PendingEntries;
         state.Cursor = run.Cursor ?? state.Cursor;
         switch (run.Outcome)
         {

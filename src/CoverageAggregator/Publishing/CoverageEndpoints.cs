@@ -105,6 +105,7 @@ public sealed class CoverageEndpoints(ConfigProvider configs, CoverageSnapshots 
             disabled = h.Disabled,
             lastItemCount = h.LastItemCount,
             lastPostsRead = h.LastPostsRead,
+            pendingEntries = h.PendingEntries ?? 0,
         });
         return HttpReply.Json(JsonSerializer.Serialize(new { sources = rows }, Indented));
     }

@@ -19,7 +19,7 @@ public static class SourceStatusPage
             .Append(sources.Count).Append(" sources, ").Append(failing).Append(" failing or disabled; as of ")
             .Append(Html.Date(now)).Append(' ').Append(Html.Text(now.UtcDateTime.ToString("HH:mm 'UTC'"))).Append(".</p>\n")
             .Append("<table>\n<thead><tr><th>source</th><th>kind</th><th>status</th><th>last success</th><th>failures</th>")
-            .Append("<th>next due</th><th>items</th><th>posts read</th><th>last error or warning</th></tr></thead>\n<tbody>\n");
+            .Append("<th>next due</th><th>items</th><th>pending</th><th>posts read</th><th>last error or warning</th></tr></thead>\n<tbody>\n");
         foreach (var source in sources)
         {
             var status = source.Status(now);
@@ -30,6 +30,7 @@ public static class SourceStatusPage
                 .Append("</td><td>").Append(source.ConsecutiveFailures)
                 .Append("</td><td>").Append(source.Disabled ? "—" : Moment(source.RetryNotBefore > source.NextDueAt ? source.RetryNotBefore : source.NextDueAt, "now"))
                 .Append("</td><td>").Append(source.LastItemCount)
+                .Append("</td><td>").Append(source.PendingEntries ?? 0)
 .Append("</td><td>").Append(source.LastPostsRead is { } read ? read.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")
                 .Append("</td><td class=\"err\">").Append(Html.Text(source.LastError ?? source.LastWarning))
                 .Append(source.LastError is not null && source.LastErrorAt is { } at ? " (" + Moment(at, "") + ")" : "")

@@ -21,7 +21,8 @@ public sealed record SourceStatusRow(
     DateTimeOffset? RetryNotBefore,
     bool Disabled,
     int LastItemCount,
-    int? LastPostsRead = null)
+    int? LastPostsRead = null,
+    int? PendingEntries = null)
 {
     public static SourceStatusRow Of(SourceDescriptor source, SourceState? state) => new(
         source.Id,
@@ -37,7 +38,8 @@ public sealed record SourceStatusRow(
         state?.RetryNotBefore,
         state?.Disabled ?? false,
         state?.LastItemCount ?? 0,
-        state?.LastPostsRead);
+        state?.LastPostsRead,
+        state?.PendingEntries);
 
     /// <summary>One word for the row: never run, ok, warning, failing, waiting (Retry-After) or disabled (410 Gone).</summary>
     public string Status(DateTimeOffset now) =>

@@ -38,6 +38,9 @@ public sealed class SourceState : ITableEntity
     /// <summary>Posts the last run read from a metered API (X bills each one): what a run costs. Null for free sources.</summary>
     public int? LastPostsRead { get; set; }
 
+    /// <summary>Feed entries waiting for another try (their page did not answer, a Google News link not decoded yet, the page budget spent).</summary>
+    public int? PendingEntries { get; set; }
+
     /// <summary>Where a social source resumes, as its collector writes it (X: the newest post id per query, for since_id).</summary>
     public string? Cursor { get; set; }
 }

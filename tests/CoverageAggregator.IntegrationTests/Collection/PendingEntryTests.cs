@@ -87,15 +87,18 @@ public class PendingEntryTests
         var cycle = host.Get<CollectionCycle>();
         var store = host.Get<CoverageStore>();
         var counts = new List<int>();
+        var pending = new List<int?>();
 
         for (var run = 0; run < 4; run++)
         {
             await cycle.RunAsync(null, CancellationToken.None);
             counts.Add((await store.ListAsync("essay-1", CancellationToken.None)).Count);
+            pending.Add(Assert.Single(await host.Get<CoverageAggregator.Publishing.CoverageEndpoints>().SourceHealthAsync(CancellationToken.None)).PendingEntries);
             time.Advance(TimeSpan.FromMinutes(16));
         }
 
         Assert.Equal([60, 120, 180, 200], counts);
+        Assert.Equal([140, 80, 20, 0], pending);
         Assert.Equal(4, site.Requests("/feed.xml"));
         Assert.All(Enumerable.Range(0, 200), i => Assert.Equal(1, site.Requests($"/story/{i}")));
     }
