@@ -56,7 +56,18 @@ public class SourceStatusPageTests
         ], Now);
 
         Assert.Contains("<th>posts read</th>", html, StringComparison.Ordinal);
-        Assert.Contains("</td><td>7</td><td>8</td>", html, StringComparison.Ordinal);
-        Assert.Contains("</td><td>3</td><td>—</td>", html, StringComparison.Ordinal);
+        Assert.Contains("</td><td>7</td><td>0</td><td>8</td>", html, StringComparison.Ordinal);
+        Assert.Contains("</td><td>3</td><td>0</td><td>—</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFeedShowsTheEntriesWaitingForAnotherTry()
+    {
+        var feed = new SourceDescriptor("f", SourceKinds.Feed, "Feed", "https://f.example/feed");
+
+        var html = SourceStatusPage.Render([SourceStatusRow.Of(feed, new SourceState { LastSuccessAt = Now, LastItemCount = 3, PendingEntries = 140 })], Now);
+
+        Assert.Contains("<th>pending</th>", html, StringComparison.Ordinal);
+        Assert.Contains("</td><td>3</td><td>140</td><td>—</td>", html, StringComparison.Ordinal);
     }
 }
