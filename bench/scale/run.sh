@@ -43,7 +43,8 @@ for feeds in "${sizes[@]}"; do
 items=json.load(open(sys.argv[1]))["items"]
 keep=[{k:v for k,v in i.items() if k not in ("firstSeenAt",)} for i in items]
 keep=[dict(i, alsoAt=sorted(i.get("alsoAt") or []), quotes=sorted(i.get("quotes") or [])) for i in keep]
-print(hashlib.sha256(json.dumps(sorted(keep, key=lambda i: i["url"]), sort_keys=True).encode()).hexdigest()[:12])' "$work/export.json")
+text=json.dumps(sorted(keep, key=lambda i: i["url"]), sort_keys=True).replace(sys.argv[2], "{{BASE}}")
+print(hashlib.sha256(text.encode()).hexdigest()[:12])' "$work/export.json" "$base")
   kill $server $azurite; wait $server $azurite 2>/dev/null || true
   read -r r1 m1 u1 s1 <"$work/r1.time"; read -r r2 m2 <"$work/r2.time"; echo "round 1 CPU: user ${u1}s sys ${s1}s" >&2
   items=$((feeds * 50))
