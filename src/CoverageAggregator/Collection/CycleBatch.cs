@@ -66,7 +66,7 @@ public sealed class CycleBatch(SourceStateStore states, ILogger logger)
     {
         lock (_lock)
         {
-            return new CoverageChange([.. _essayIds.Union(essayIds, StringComparer.Ordinal)], [.. _added]);
+            return new CoverageChange([.. _essayIds.Union(essayIds, StringComparer.Ordinal)], [.. _added], AtCycleEnd: true);
         }
     }
 

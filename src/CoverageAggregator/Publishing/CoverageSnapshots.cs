@@ -24,7 +24,8 @@ public sealed class CoverageSnapshots(
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<Task<CoverageSnapshot?>>> _loads = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Task> _rebuilds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, DateTimeOffset> _pending = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Essays waiting for a rebuild: when their latest change was stored, and whether it is to be rendered at once (a cycle's end).</summary>
+    private readonly Dictionary<string, (DateTimeOffset ChangedAt, bool AtOnce)> _pending = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How far two instances' clocks may differ: a listing is taken to cover only changes older by this much.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(1);
@@ -226,7 +227,8 @@ public sealed class CoverageSnapshots(
         {
             lock (_rebuilds)
             {
-                _pending[essayId] = time.GetUtcNow(); // the change was stored before this: a rebuild that lists items later covers it
+                // The change was stored before this: a rebuild that lists items later covers it.
+                _pending[essayId] = (time.GetUtcNow(), change.AtCycleEnd || (_pending.TryGetValue(essayId, out var waiting) && waiting.AtOnce));
                 if (!_rebuilds.TryGetValue(essayId, out var running) || running.IsCompleted)
                 {
                     _rebuilds[essayId] = Task.Run(() => RebuildWhilePendingAsync(essayId), CancellationToken.None);
@@ -253,10 +255,10 @@ public sealed class CoverageSnapshots(
     {
         while (true)
         {
-            DateTimeOffset changedAt;
+            (DateTimeOffset ChangedAt, bool AtOnce) pending;
             lock (_rebuilds)
             {
-                if (!_pending.Remove(essayId, out changedAt))
+                if (!_pending.Remove(essayId, out pending))
                 {
                     return;
                 }
@@ -264,7 +266,7 @@ public sealed class CoverageSnapshots(
 
             try
             {
-                await RebuildAsync(essayId, changedAt, CancellationToken.None).ConfigureAwait(false);
+                await RebuildAsync(essayId, pending.AtOnce ? null : pending.ChangedAt, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

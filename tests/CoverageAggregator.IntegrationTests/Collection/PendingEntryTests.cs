@@ -102,4 +102,26 @@ public class PendingEntryTests
         Assert.Equal(4, site.Requests("/feed.xml"));
         Assert.All(Enumerable.Range(0, 200), i => Assert.Equal(1, site.Requests($"/story/{i}")));
     }
+
+    [Fact]
+    public async Task ACyclesPageIsRenderedAtItsEndWithoutWaitingOutTheRebuildSpacing()
+    {
+        await using var site = await ScriptedSite.StartAsync();
+        var entries = 1;
+        site.On("/feed.xml", c => ScriptedSite.Feed(c, SummaryFeed(site.BaseUrl, entries), $"\"v{entries}\""))
+            .On("/story/0", _ => Article(0))
+            .On("/story/1", _ => Article(1));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+        var settings = Settings(60);
+        settings["Coverage:SnapshotIntervalSeconds"] = "60"; // the clock never moves: a spaced rebuild would wait for ever
+        await using var host = new TestHost(await ConfigAsync(site), settings, time);
+        var cycle = host.Get<CollectionCycle>();
+
+        await cycle.RunAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        entries = 2;
+        await cycle.RunAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        var snapshot = await host.Get<CoverageAggregator.Publishing.CoverageSnapshots>().GetAsync("essay-1", CancellationToken.None);
+
+        Assert.Equal(2, snapshot?.Export.Items.Count);
+    }
 }
