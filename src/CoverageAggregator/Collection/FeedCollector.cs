@@ -262,7 +262,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var (page, fetch) = await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false);
         if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url) && !GoogleNewsLinks.IsGoogleNews(page.Url)))
         {
-            return (page, entry.Link, page is null && MayPass(fetch) ? $"article page: {fetch.Error ?? fetch.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null);
+            return (page, entry.Link, page is null && fetch.MayPassLater ? "article page: " + fetch.Problem : null);
         }
 
         var publisher = await pages.FindPublisherArticleAsync(entry.Link!, TitleOf(entry, null), entry.SourceUrl, cancellationToken).ConfigureAwait(false);
@@ -272,12 +272,8 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         }
 
         var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, cancellationToken).ConfigureAwait(false);
-        return (article, publisher.Url, article is null && MayPass(articleFetch) ? $"article page: {articleFetch.Error ?? articleFetch.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null);
+        return (article, publisher.Url, article is null && articleFetch.MayPassLater ? "article page: " + articleFetch.Problem : null);
     }
-
-    /// <summary>A failed fetch that may succeed later: no answer (timeout, refused), 408, 429 or a server error.</summary>
-    private static bool MayPass(FetchResult fetch) =>
-        fetch.Outcome is FetchOutcome.RetryLater || (fetch.Outcome is FetchOutcome.Failed && fetch.StatusCode is 0 or 408 or 429 or >= 500);
 
     /// <summary>The forum thread an aggregator's entry names, as a discussion of the essay or (with <paramref name="about"/>) of a citing article.</summary>
     private static CoverageItem ThreadItem(

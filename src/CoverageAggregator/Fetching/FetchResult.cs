@@ -47,6 +47,12 @@ public sealed record FetchResult
 
     public bool IsOk => Outcome == FetchOutcome.Ok;
 
+    /// <summary>A failure that may pass: no answer (timeout, refused), 408, 429, a server error, or Retry-After. What failed this way is tried again later.</summary>
+    public bool MayPassLater => Outcome is FetchOutcome.RetryLater || (Outcome is FetchOutcome.Failed && StatusCode is 0 or 408 or 429 or >= 500);
+
+    /// <summary>Why the fetch did not give a body, in a few words: its error, else its status code.</summary>
+    public string Problem => Error ?? StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static FetchResult Fail(Uri url, string error, int status = 0, TimeSpan? retryAfter = null, IReadOnlyList<Uri>? chain = null) => new()
     {
         Outcome = retryAfter is null ? FetchOutcome.Failed : FetchOutcome.RetryLater,

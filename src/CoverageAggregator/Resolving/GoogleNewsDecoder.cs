@@ -63,7 +63,7 @@ public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<Coverage
         var page = await PoliteFetchAsync(new FetchRequest(link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
         if (!page.IsOk)
         {
-            return Outcome.Failed($"Google News article page: {page.Error ?? page.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}", TryLaterAfter(page));
+            return Outcome.Failed($"Google News article page: {page.Problem}", page.MayPassLater);
         }
 
         if (ReadSignature(TextDecoding.Decode(page.Body, page.Charset)) is not { } signature)
@@ -77,7 +77,7 @@ public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<Coverage
             cancellationToken).ConfigureAwait(false);
         if (!answer.IsOk)
         {
-            return Outcome.Failed($"Google News batchexecute: {answer.Error ?? answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}", TryLaterAfter(answer));
+            return Outcome.Failed($"Google News batchexecute: {answer.Problem}", answer.MayPassLater);
         }
 
         if (ReadArticleUrl(Encoding.UTF8.GetString(answer.Body)) is not { } url)
@@ -299,8 +299,6 @@ public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<Coverage
     }
 
     public void Dispose() => _turn.Dispose();
-
-    private static bool TryLaterAfter(FetchResult result) => result.Outcome == FetchOutcome.RetryLater || result.StatusCode is 0 or 429 or >= 500;
 
     [GeneratedRegex("""garturlres\\*",\\*"(https?:[^"\\]+(?:\\u[0-9a-fA-F]{4}[^"\\]*)*)""")]
     private static partial Regex GarturlresPattern();
