@@ -44,6 +44,9 @@ public static class CoverageServices
         services.AddSingleton<EssayStore>();
         services.AddSingleton<GoogleNewsDecoder>();
         services.AddSingleton<PageResolver>();
+        services.AddSingleton<CandidateResolver>();
+        services.AddSingleton<CoverageJudge>();
+        services.AddSingleton<CoveragePipeline>();
         services.AddSingleton<EssayProfiles>();
         services.AddSingleton<ISourceCollector, FeedCollector>();
         services.AddSingleton<ISourceCollector, BlueskyCollector>();

@@ -24,7 +24,7 @@ public static partial class ArchiveLinks
             return null;
         }
 
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var host = UrlCanonicalizer.SiteOf(uri);
         var path = uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
         var match = host.Equals("web.archive.org", StringComparison.OrdinalIgnoreCase) ? WaybackPath().Match(path)
             : ArchiveToday.Contains(host) ? ArchiveTodayPath().Match(path)

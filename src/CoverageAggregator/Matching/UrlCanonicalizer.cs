@@ -48,6 +48,9 @@ public static class UrlCanonicalizer
     public static string? SiteKey(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns ? SiteOf(uri.Host.ToLowerInvariant()) : null;
 
+    /// <summary>The site of a URL's host, address literals included (two links on one loopback server are one site).</summary>
+    public static string SiteOf(Uri uri) => SiteOf(uri.Host.ToLowerInvariant());
+
     private static string SiteOf(string host)
     {
         foreach (var prefix in MobilePrefixes)

@@ -32,11 +32,11 @@ public static class Roundups
             return [];
         }
 
-        var ownHost = Uri.TryCreate(entry.Url, UriKind.Absolute, out var own) ? HostKey(own.Host) : null;
+        var ownSite = Uri.TryCreate(entry.Url, UriKind.Absolute, out var own) ? UrlCanonicalizer.SiteOf(own) : null;
         return entry.Links
             .Where(l => Uri.TryCreate(l, UriKind.Absolute, out var u)
-                && HostKey(u.Host) != ownHost
-                && !NotArticles.Any(h => HostKey(u.Host) == h || HostKey(u.Host).EndsWith("." + h, StringComparison.Ordinal))
+                && UrlCanonicalizer.SiteOf(u) is var site && site != ownSite
+                && !NotArticles.Any(h => site == h || site.EndsWith("." + h, StringComparison.Ordinal))
                 && u.AbsolutePath.Trim('/').Length > 0
                 && !essay.IsEssayUrl(l))
             .DistinctBy(UrlCanonicalizer.Key)
@@ -44,24 +44,18 @@ public static class Roundups
             .ToList();
     }
 
-    /// <summary>The followed articles that cite the essay, each with its page, canonical URL and citation; the articles are fetched at once, each once.</summary>
-    public static async Task<IReadOnlyList<(ArticlePage Page, string Url, Citation Citation)>> CitingArticlesAsync(
+    /// <summary>The followed articles that cite the essay, each resolved as a candidate of its own (<see cref="CandidateResolver.OfPage"/>) with its citation; the articles are fetched at once, each once.</summary>
+    public static async Task<IReadOnlyList<(ResolvedCandidate Article, Citation Citation)>> CitingArticlesAsync(
         PageResolver pages, EssayProfile essay, IReadOnlyList<string> links, CancellationToken cancellationToken)
     {
-        var found = new List<(ArticlePage, string, Citation)>();
+        var found = new List<(ResolvedCandidate, Citation)>();
         var fetched = await Task.WhenAll(links.Select(l => pages.FetchLinkedPageAsync(l, cancellationToken))).ConfigureAwait(false);
         foreach (var page in fetched)
         {
-            if (page is null || UrlCanonicalizer.Canonicalize(page.CanonicalUrl ?? page.OgUrl ?? page.Url.AbsoluteUri) is not { } url
-                || essay.IsEssayUrl(url) || GoogleNewsLinks.IsGoogleNews(url))
+            if (page is not null && CandidateResolver.OfPage(page) is { } article && !essay.IsEssayUrl(article.Url)
+                && CitationMatcher.Match(essay, article.Text, article.Words) is { } citation)
             {
-                continue;
-            }
-
-            var candidate = new CandidateText(page.Title, page.MainText, page.Links, page.BlockQuotes, page.PublishedAt, url);
-            if (CitationMatcher.Match(essay, candidate) is { } citation)
-            {
-                found.Add((page, url, citation));
+                found.Add((article, citation));
             }
         }
 
@@ -78,11 +72,5 @@ public static class Roundups
         return fetched.OfType<ArticlePage>()
             .SelectMany(p => new[] { p.Url.AbsoluteUri, p.CanonicalUrl, p.OgUrl })
             .FirstOrDefault(essay.IsEssayUrl);
-    }
-
-    private static string HostKey(string host)
-    {
-        host = host.ToLowerInvariant();
-        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 }

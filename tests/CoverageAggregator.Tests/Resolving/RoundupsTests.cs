@@ -74,8 +74,8 @@ public class RoundupsTests
             ["https://gradientledger.example/2026/10/15/compute-cliff/", "https://circuitbrief.example/2026/10/16/queue/"], CancellationToken.None);
 
         var article = Assert.Single(found);
-        Assert.Equal("https://gradientledger.example/2026/10/15/compute-cliff/", article.Url);
+        Assert.Equal("https://gradientledger.example/2026/10/15/compute-cliff/", article.Article.Url);
         Assert.Equal(CitesBy.Link, article.Citation.By);
-        Assert.Equal("Gradient Ledger Outlet", article.Page.SiteName);
+        Assert.Equal("Gradient Ledger Outlet", article.Article.Page!.SiteName);
     }
 }

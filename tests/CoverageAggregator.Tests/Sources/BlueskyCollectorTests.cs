@@ -16,7 +16,7 @@ public class BlueskyCollectorTests
     private static BlueskyCollector Collector()
     {
         var fetcher = Fetcher();
-        return new BlueskyCollector(fetcher, Pages(fetcher));
+        return new BlueskyCollector(fetcher, Judge(fetcher));
     }
 
     private static RoutedApi SearchApi() => new RoutedApi()
@@ -83,7 +83,7 @@ public class BlueskyCollectorTests
         var time = new FakeTimeProvider(Now);
         var fetcher = Fetcher(time);
 
-        var run = await new BlueskyCollector(fetcher, Pages(fetcher)).CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
+        var run = await new BlueskyCollector(fetcher, Judge(fetcher)).CollectAsync(Context(SourceKinds.Bluesky, api.BaseUrl), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.RetryLater, run.Outcome);
         Assert.Equal(TimeSpan.FromSeconds(90), run.RetryAfter);

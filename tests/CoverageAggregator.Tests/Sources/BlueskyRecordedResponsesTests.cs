@@ -38,7 +38,7 @@ public class BlueskyRecordedResponsesTests
     private static BlueskyCollector Collector()
     {
         var fetcher = Fetcher();
-        return new BlueskyCollector(fetcher, Pages(fetcher));
+        return new BlueskyCollector(fetcher, Judge(fetcher));
     }
 
     private static readonly Reply AuthMissing = new(401, "{\"error\":\"AuthMissing\",\"message\":\"Authentication Required\"}");

@@ -16,7 +16,7 @@ public class HackerNewsCollectorTests
     private static HackerNewsCollector Collector()
     {
         var fetcher = Fetcher();
-        return new HackerNewsCollector(fetcher, Pages(fetcher));
+        return new HackerNewsCollector(fetcher, Judge(fetcher));
     }
 
     private static RoutedApi AlgoliaApi() => new RoutedApi()

@@ -25,7 +25,7 @@ public class HackerNewsThreadTests
     private static async Task<IReadOnlyList<CoverageItem>> ItemsAsync(RoutedApi api)
     {
         var fetcher = Fetcher();
-        var run = await new HackerNewsCollector(fetcher, Pages(fetcher)).CollectAsync(Context(SourceKinds.HackerNews, api.BaseUrl), CancellationToken.None);
+        var run = await new HackerNewsCollector(fetcher, Judge(fetcher)).CollectAsync(Context(SourceKinds.HackerNews, api.BaseUrl), CancellationToken.None);
         return run.Items;
     }
 

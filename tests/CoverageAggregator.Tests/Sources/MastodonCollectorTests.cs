@@ -17,7 +17,7 @@ public class MastodonCollectorTests
     private static MastodonCollector Collector(TimeProvider? time = null)
     {
         var fetcher = Fetcher(time);
-        return new MastodonCollector(fetcher, Pages(fetcher));
+        return new MastodonCollector(fetcher, Judge(fetcher));
     }
 
     private static RoutedApi InstanceApi() => new RoutedApi()

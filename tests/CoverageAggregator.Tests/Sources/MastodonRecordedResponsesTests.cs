@@ -31,7 +31,7 @@ public class MastodonRecordedResponsesTests
     private static MastodonCollector Collector()
     {
         var fetcher = Fetcher();
-        return new MastodonCollector(fetcher, Pages(fetcher));
+        return new MastodonCollector(fetcher, Judge(fetcher));
     }
 
     /// <summary>A search answer holding the recorded quoting reply (the recorded statuses search found none).</summary>

@@ -22,7 +22,7 @@ public class RecordedXAndHackerNewsTests
             .On("/2/tweets/search/recent", r => r.Headers["Authorization"] == "Bearer test-token" ? Reply.Json("x-recorded-tweepy-search-recent.json") : Reply.Unauthorized());
         var fetcher = Fetcher();
 
-        var run = await new XCollector(fetcher, Pages(fetcher)).CollectAsync(Context(SourceKinds.X, api.BaseUrl, "test-token"), CancellationToken.None);
+        var run = await new XCollector(fetcher, Judge(fetcher)).CollectAsync(Context(SourceKinds.X, api.BaseUrl, "test-token"), CancellationToken.None);
 
         Assert.Equal(FetchOutcome.Ok, run.Outcome);
         Assert.Equal(10, run.Entries);

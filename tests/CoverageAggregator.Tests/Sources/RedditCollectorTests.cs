@@ -17,7 +17,7 @@ public class RedditCollectorTests
     private static RedditCollector Collector()
     {
         var fetcher = Fetcher();
-        return new RedditCollector(fetcher, Pages(fetcher));
+        return new RedditCollector(fetcher, Judge(fetcher));
     }
 
     private static RoutedApi RedditApi() => new RoutedApi()

@@ -39,7 +39,7 @@ public class RedditRecordedResponsesTests
     private static RedditCollector Collector()
     {
         var fetcher = Fetcher();
-        return new RedditCollector(fetcher, Pages(fetcher));
+        return new RedditCollector(fetcher, Judge(fetcher));
     }
 
     /// <summary>The submission's own Listing, as /comments/{id} returns it first (api/info answers the same shape).</summary>

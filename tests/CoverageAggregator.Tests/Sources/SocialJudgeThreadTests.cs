@@ -19,7 +19,7 @@ public class SocialJudgeThreadTests
     private static async Task<IReadOnlyList<CoverageItem>> JudgeAsync(params SocialPost[] posts)
     {
         var fetcher = Fetcher();
-        return await new SocialJudge(Pages(fetcher)).JudgeAsync(Context(SourceKinds.Bluesky, "http://127.0.0.1:9"), posts, CancellationToken.None);
+        return await new SocialJudge(Judge(fetcher)).JudgeAsync(Context(SourceKinds.Bluesky, "http://127.0.0.1:9"), posts, CancellationToken.None);
     }
 
     [Fact]

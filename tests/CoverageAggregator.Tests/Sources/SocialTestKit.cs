@@ -40,7 +40,7 @@ internal static class SocialTestKit
     public static Fetcher Fetcher(TimeProvider? time = null) =>
         new(new HttpClient(), Options.Create(new CoverageOptions()), NullLogger<Fetcher>.Instance, time);
 
-    public static PageResolver Pages(Fetcher fetcher) => new(fetcher);
+    public static CoverageJudge Judge(Fetcher fetcher) => new(new PageResolver(fetcher));
 
     public static SourceContext Context(string kind, string baseUrl, string? bearerToken = null, object? extra = null, EssayProfile? essay = null, DateTimeOffset? now = null)
     {

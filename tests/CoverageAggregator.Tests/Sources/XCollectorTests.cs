@@ -19,7 +19,7 @@ public class XCollectorTests
     private static XCollector Collector(TimeProvider? time = null)
     {
         var fetcher = Fetcher(time);
-        return new XCollector(fetcher, Pages(fetcher));
+        return new XCollector(fetcher, Judge(fetcher));
     }
 
     /// <summary>Like the real API: without the app's bearer token every call is 401.</summary>

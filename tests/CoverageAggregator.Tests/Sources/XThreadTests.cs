@@ -24,7 +24,7 @@ public class XThreadTests
     private static XCollector Collector()
     {
         var fetcher = Fetcher();
-        return new XCollector(fetcher, Pages(fetcher));
+        return new XCollector(fetcher, Judge(fetcher));
     }
 
     private static RoutedApi XApi() => new RoutedApi()

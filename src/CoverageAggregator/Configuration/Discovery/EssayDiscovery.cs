@@ -173,10 +173,7 @@ public sealed class EssayDiscovery(Fetcher fetcher)
         return GoogleNewsLinks.LinkWithTitle(document, home.FinalUrl, title) is { } linked && IsPage(linked) ? (linked, "its home page", null) : null;
     }
 
-    private static bool SameSite(Uri a, Uri b) =>
-        string.Equals(Bare(a.Host), Bare(b.Host), StringComparison.OrdinalIgnoreCase);
-
-    private static string Bare(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    private static bool SameSite(Uri a, Uri b) => UrlCanonicalizer.SiteOf(a) == UrlCanonicalizer.SiteOf(b);
 
     /// <summary>A page of a site, not its home page: a site root never stands for one essay.</summary>
     private static bool IsPage(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/').Length > 0;

@@ -1,5 +1,6 @@
 using CoverageAggregator.Collection;
 using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
 using CoverageAggregator.Resolving;
 using CoverageAggregator.Sources.Social;
 
@@ -12,13 +13,13 @@ namespace CoverageAggregator.Sources.Bluesky;
 /// on the public AppView ("baseUrl"), which answers 403, and the health says what to set. The threads and quotes of the
 /// posts that cite an essay are read anonymously from the public AppView (<see cref="BlueskyThreads"/>).
 /// </summary>
-public sealed class BlueskyCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
+public sealed class BlueskyCollector(Fetcher fetcher, CoverageJudge judge) : ISourceCollector
 {
     private const string PublicApi = "https://public.api.bsky.app";
     internal const string DefaultPds = "https://bsky.social";
     private const int MaxPages = 5;
     private readonly BlueskySessions _sessions = new(fetcher);
-    private readonly SocialJudge _judge = new(pages);
+    private readonly SocialJudge _judge = new(judge);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.Bluesky;
 

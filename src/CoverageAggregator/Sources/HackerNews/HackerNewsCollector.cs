@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
 using CoverageAggregator.Resolving;
 using CoverageAggregator.Sources.Social;
 
@@ -13,14 +14,14 @@ namespace CoverageAggregator.Sources.HackerNews;
 /// that cites an essay are read too (search?tags=comment,story_&lt;id&gt;): a comment that quotes or discusses the essay is
 /// a post attached to its story. Algolia is free and anonymous; PostsRead counts the distinct hits read.
 /// </summary>
-public sealed class HackerNewsCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
+public sealed class HackerNewsCollector(Fetcher fetcher, CoverageJudge judge) : ISourceCollector
 {
     private const string PublicApi = "https://hn.algolia.com";
     private const int MaxPages = 3;
 
     /// <summary>Comment threads read per run: those of the stories citing an essay, the first this many.</summary>
     private const int MaxThreads = 10;
-    private readonly SocialJudge _judge = new(pages);
+    private readonly SocialJudge _judge = new(judge);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.HackerNews;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
 using CoverageAggregator.Resolving;
 using CoverageAggregator.Sources.Social;
 
@@ -14,11 +15,11 @@ namespace CoverageAggregator.Sources.Mastodon;
 /// statuses that cite an essay. Instances return statuses from search only to a signed-in account: without an
 /// "accessToken" (or bearerToken) the search is skipped and the health says what to set.
 /// </summary>
-public sealed class MastodonCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
+public sealed class MastodonCollector(Fetcher fetcher, CoverageJudge judge) : ISourceCollector
 {
     private const int MaxTimelinePages = 3;
     private const int MaxThreads = 25;
-    private readonly SocialJudge _judge = new(pages);
+    private readonly SocialJudge _judge = new(judge);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.Mastodon;
 

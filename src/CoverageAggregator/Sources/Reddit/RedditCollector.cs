@@ -1,6 +1,7 @@
 using System.Reflection;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Fetching;
+using CoverageAggregator.Matching;
 using CoverageAggregator.Resolving;
 using CoverageAggregator.Sources.Social;
 
@@ -15,13 +16,13 @@ namespace CoverageAggregator.Sources.Reddit;
 /// Reddit's form &lt;platform&gt;:&lt;app id&gt;:&lt;version&gt; (by /u/&lt;user&gt;): the config's "userAgent", or one built from "appId"
 /// (default coverage-aggregator) and "username".
 /// </summary>
-public sealed class RedditCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
+public sealed class RedditCollector(Fetcher fetcher, CoverageJudge judge) : ISourceCollector
 {
     internal const string OAuthApi = "https://oauth.reddit.com";
     private const int MaxPages = 3;
     private static readonly string Version = typeof(RedditCollector).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}" : "1.0";
     private readonly RedditTokens _tokens = new(fetcher);
-    private readonly SocialJudge _judge = new(pages);
+    private readonly SocialJudge _judge = new(judge);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.Reddit;
 

@@ -11,9 +11,10 @@ namespace CoverageAggregator.Sources.Social;
 /// Posts met twice in a run (two queries, two endpoints) give one item. A reply, quote-post or comment below a post that is
 /// coverage of an essay is judged by <see cref="ThreadJudge"/> and attached to the nearest such post above it (its Parent).
 /// </summary>
-internal sealed class SocialJudge(PageResolver pages)
+internal sealed class SocialJudge(CoverageJudge judge)
 {
-    private const int MaxLinksResolved = 3;
+    /// <summary>A post's links followed through redirects when it names the essay without linking it.</summary>
+    private const int MaxLinksFollowed = 3;
 
     public async Task<IReadOnlyList<CoverageItem>> JudgeAsync(SourceContext context, IEnumerable<SocialPost> posts, CancellationToken cancellationToken)
     {
@@ -67,42 +68,10 @@ internal sealed class SocialJudge(PageResolver pages)
 
         var candidate = new CandidateText(post.Title, post.Text, post.Links, post.BlockQuotes, post.PublishedAt, post.Url);
         var words = SplitText.Of(candidate);
-        var citation = await OwnCitationAsync(essay, post, candidate, words, cancellationToken).ConfigureAwait(false);
+        var citation = await judge.CiteAsync(essay, candidate, words, MaxLinksFollowed, cancellationToken).ConfigureAwait(false);
         return citation ?? (inThread && ThreadJudge.Discusses(essay, candidate, words) ? ThreadJudge.Discussion : null);
     }
 
-    /// <summary>How the post cites the essay by itself: link (short links followed when it names the essay), quote or mention.</summary>
-    private async Task<Citation?> OwnCitationAsync(EssayProfile essay, SocialPost post, CandidateText candidate, SplitText words, CancellationToken cancellationToken)
-    {
-        var citation = CitationMatcher.Match(essay, candidate, words);
-        if (citation is { By: CitesBy.Link } || !CitationMatcher.MayConcern(essay, words.Words))
-        {
-            return citation;
-        }
-
-        // Only the post's links that may redirect (ShortLinks) are followed.
-        return await pages.FindEssayTargetAsync(essay, post.Links, MaxLinksResolved, cancellationToken).ConfigureAwait(false) is { } target
-            ? CitationMatcher.Match(essay, candidate with { Links = [.. post.Links, target] }, words)
-            : citation;
-    }
-
-    private static CoverageItem ItemOf(SourceContext context, EssayProfile essay, SocialPost post, Citation citation) => new()
-    {
-        EssayId = essay.Essay.Id,
-        Url = post.Url,
-        AlsoAt = post.AlsoAt.Where(u => u != post.Url).Distinct(StringComparer.Ordinal).ToList(),
-        Kind = post.Kind,
-        Outlet = post.Outlet,
-        Title = post.Title,
-        Author = post.Author,
-        PublishedAt = post.PublishedAt,
-        CitesBy = citation.By,
-        Quotes = citation.Quotes,
-        Excerpt = FeedCollector.Excerpt(post.Text),
-        Language = post.Language,
-        Engagement = post.Engagement,
-        SourceIds = [context.Source.Id],
-        FirstSeenAt = context.Now,
-        UpdatedAt = context.Now,
-    };
+    private static CoverageItem ItemOf(SourceContext context, EssayProfile essay, SocialPost post, Citation citation) =>
+        CoverageItems.Cited(context, essay, CandidateResolver.AsIs(post.ToCandidate()), citation);
 }

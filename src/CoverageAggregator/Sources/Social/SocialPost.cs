@@ -1,3 +1,4 @@
+using CoverageAggregator.Candidates;
 using CoverageAggregator.Coverage;
 
 namespace CoverageAggregator.Sources.Social;
@@ -29,4 +30,23 @@ internal sealed record SocialPost
     /// cites the essay.
     /// </summary>
     public string? Parent { get; init; }
+
+    /// <summary>The post as the flow's candidate: complete as it is, nothing to fetch for it.</summary>
+    public Candidate ToCandidate() => new()
+    {
+        Url = Url,
+        Kind = Kind,
+        Title = Title,
+        Text = Text,
+        Links = Links,
+        BlockQuotes = BlockQuotes,
+        Author = Author,
+        PublishedAt = PublishedAt,
+        Outlet = Outlet,
+        Language = Language,
+        AlsoAt = AlsoAt,
+        Engagement = Engagement,
+        Parent = Parent,
+        Complete = true,
+    };
 }

@@ -17,13 +17,13 @@ namespace CoverageAggregator.Sources.X;
 /// conversation followed (conversation_id:…), so replies that discuss the essay without linking it are found too.
 /// Without a bearer token the source fails with a message saying so.
 /// </summary>
-public sealed class XCollector(Fetcher fetcher, PageResolver pages) : ISourceCollector
+public sealed class XCollector(Fetcher fetcher, CoverageJudge judge) : ISourceCollector
 {
     private const string PublicApi = "https://api.x.com";
     private const int MaxQueryLength = 512;
     private const string Suffix = " -is:retweet";
     private const int MaxConversations = 5;
-    private readonly SocialJudge _judge = new(pages);
+    private readonly SocialJudge _judge = new(judge);
 
     public bool CanCollect(SourceDescriptor source) => source.Kind == SourceKinds.X;
 
