@@ -20,5 +20,5 @@ internal static class SampleExport
 
     private static ExportItem Item(string url, string kind, string outlet, string? title, string? author, int day, IReadOnlyList<string> quotes, string language, string? excerpt = null, int? engagement = null) =>
         new(url, [], kind, outlet, title, author, new DateTimeOffset(2026, 3, day, 10, 0, 0, TimeSpan.Zero), quotes.Count > 0 ? "quote" : "link", quotes, excerpt, language,
-            new DateTimeOffset(2026, 3, day, 11, 0, 0, TimeSpan.Zero), engagement is { } likes ? new Coverage.Engagement(Likes: likes) : null);
+            new DateTimeOffset(2026, 3, day, 11, 0, 0, TimeSpan.Zero), engagement is { } likes ? new CoverageAggregator.Coverage.Engagement(Likes: likes) : null);
 }
