@@ -96,7 +96,10 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         {
             var feedText = FeedText(entry);
             var feedWords = new SplitText(entry.Title + "\n" + feedText.Text);
-            var wantsPage = WantsPage(entry, feedText, feedWords, context.Essays);
+            // An aggregator's entry (Techmeme, hnrss) is read at the publisher's article it lists; pending, it is kept as the feed gave it.
+            var aggregator = Aggregators.Of(entry.Link, feedText.Links, feedText.Text);
+            var read = aggregator is null ? entry : entry with { Link = aggregator.ArticleUrl };
+            var wantsPage = WantsPage(read, feedText, feedWords, context.Essays);
             if (wantsPage && _pagesUsed++ >= pageBudget)
             {
                 _deferred++;
@@ -104,7 +107,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 return;
             }
 
-            var judgement = await collector.JudgeAsync(context, entry, feedText, feedWords, wantsPage, cancellationToken).ConfigureAwait(false);
+            var judgement = await collector.JudgeAsync(context, read, feedText, feedWords, wantsPage, aggregator, cancellationToken).ConfigureAwait(false);
             if (judgement.Unfinished is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
             {
                 _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
@@ -143,7 +146,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     private sealed record Judgement(IReadOnlyList<CoverageItem> Items, string? Unfinished = null);
 
     private async Task<Judgement> JudgeAsync(
-        SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, CancellationToken cancellationToken)
+        SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, AggregatorEntry? aggregator, CancellationToken cancellationToken)
     {
         var (page, link, unfinished) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link, null);
         if (unfinished is not null)
@@ -152,8 +155,10 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         }
 
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
-        var links = (page?.Links ?? []).Concat(feedText.Links).Distinct(StringComparer.Ordinal).ToList();
-        var blockQuotes = (page?.BlockQuotes ?? []).Concat(feedText.BlockQuotes).ToList();
+        // An aggregator's blurb (its permalink, the outlet's home page, the thread) is not the article's: the page speaks for it.
+        var blurb = aggregator is not null && page is not null ? new FragmentText("", [], []) : feedText;
+        var links = (page?.Links ?? []).Concat(blurb.Links).Distinct(StringComparer.Ordinal).ToList();
+        var blockQuotes = (page?.BlockQuotes ?? []).Concat(blurb.BlockQuotes).ToList();
         if (page is null && ShortLinks.IsShortOrProxy(link))
         {
             link = await pages.ResolveAsync(link!, cancellationToken).ConfigureAwait(false) ?? link;
@@ -169,7 +174,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         var candidate = new CandidateText(title, text, links, blockQuotes, entry.PublishedAt ?? page?.PublishedAt, canonical);
         var words = SplitText.Of(candidate) is var split && split.Text == feedWords.Text ? feedWords : split;
         var items = new List<CoverageItem>();
-        var thread = DiscussionThreads.FindInBlurb(feedText.Links, feedText.Text) is { } found && found.Url != canonical ? found : ((string Url, string Forum)?)null;
+        // An aggregator's entry for an article (not for its own thread): the article is credited to the aggregator (via).
+        var via = aggregator is not null && aggregator.Thread?.Url != canonical ? aggregator : null;
+        var thread = via?.Thread;
         foreach (var essay in context.Essays)
         {
             if (essay.IsEssayUrl(canonical) || essay.IsEssayUrl(entry.Link))
@@ -222,12 +229,13 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 Url = canonical,
                 AlsoAt = alsoAt,
                 Kind = CoverageKinds.Article,
-                Outlet = IsSyndicatedCopy(entry, page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? context.Source.Name,
-                // An aggregator's entry (it names a thread) is a submission: its title and author are the submitter's, the page's are the article's.
-                Title = thread is null ? title : page?.Title ?? title,
-                Author = thread is null ? entry.Author ?? page?.Author : page?.Author,
+                Outlet = IsSyndicatedCopy(entry, page, canonical) ? null : page?.SiteName ?? entry.SourceName ?? (via is null ? context.Source.Name : null),
+                // An aggregator's entry is a submission: its title and author are the submitter's, the page's are the article's.
+                Title = via is null ? title : page?.Title ?? title,
+                Author = via is null ? entry.Author ?? page?.Author : page?.Author,
                 // A feed date that is missing or unparseable (and no page date): the time the item was first seen.
-                PublishedAt = (thread is null ? entry.PublishedAt ?? page?.PublishedAt : page?.PublishedAt ?? entry.PublishedAt) ?? context.Now,
+                PublishedAt = (via is null ? entry.PublishedAt ?? page?.PublishedAt : page?.PublishedAt ?? entry.PublishedAt) ?? context.Now,
+                Via = via is null ? [] : [via.Via],
                 CitesBy = citation.By,
                 Quotes = citation.Quotes,
                 Excerpt = Excerpt(CitingPassage.Of(essay, text)),
