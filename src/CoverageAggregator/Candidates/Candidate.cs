@@ -1,4 +1,5 @@
 using CoverageAggregator.Coverage;
+using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Candidates;
 
@@ -33,6 +34,12 @@ public sealed record Candidate
     /// <summary>Other URLs the source already knows it by (a post's web and app addresses).</summary>
     public IReadOnlyList<string> AlsoAt { get; init; } = [];
     public Engagement? Engagement { get; init; }
+
+    /// <summary>
+    /// For an aggregator's entry (Techmeme, hnrss, a subreddit, Lobsters): the aggregator, and the thread it names.
+    /// <see cref="Url"/> is then the publisher's article it lists (<see cref="Aggregators"/>).
+    /// </summary>
+    public AggregatorEntry? Aggregator { get; init; }
 
     /// <summary>For a reply, quote-post or comment: the post it answers.</summary>
     public string? Parent { get; init; }

@@ -35,6 +35,9 @@ public sealed record CoverageItem
 
     /// <summary>For a post or discussion about a coverage article (a thread on a news story): that article's URL.</summary>
     public string? About { get; init; }
+
+    /// <summary>The aggregators it came through ("Techmeme", "Hacker News"): discovery kept, never its identity (<see cref="Resolving.Aggregators"/>).</summary>
+    public IReadOnlyList<string> Via { get; init; } = [];
     public IReadOnlyList<string> SourceIds { get; init; } = [];
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -70,6 +73,7 @@ public sealed record CoverageItem
             Excerpt = Excerpt ?? other.Excerpt,
             Language = Language ?? other.Language,
             About = About ?? other.About,
+            Via = Via.Concat(other.Via).Distinct(StringComparer.Ordinal).ToList(),
             Engagement = other.UpdatedAt >= UpdatedAt
                 ? Engagement?.Update(other.Engagement) ?? other.Engagement
                 : other.Engagement?.Update(Engagement) ?? Engagement,

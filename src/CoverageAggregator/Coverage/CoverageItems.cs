@@ -53,8 +53,8 @@ public static class CoverageItems
     {
         var (found, page, text) = (candidate.Found, candidate.Page, candidate.Text.Text);
 
-        // An aggregator's entry (it names a thread) is a submission: its title and author are the submitter's, the page's are the article's.
-        var submitted = candidate.Thread is not null;
+        // An aggregator's entry is a submission: its title and author are the submitter's, the page's are the article's.
+        var submitted = candidate.Via is not null;
         return new CoverageItem
         {
             EssayId = essay.Essay.Id,
@@ -66,6 +66,7 @@ public static class CoverageItems
             Author = submitted ? page?.Author : found.Author ?? page?.Author,
             // A date that is missing or unparseable (and no page date): the time the item was first seen.
             PublishedAt = (submitted ? page?.PublishedAt ?? found.PublishedAt : found.PublishedAt ?? page?.PublishedAt) ?? context.Now,
+            Via = candidate.Via is { } via ? [via.Via] : [],
             CitesBy = citation.By,
             Quotes = citation.Quotes,
             Excerpt = Excerpt(CitingPassage.Of(essay, text)),

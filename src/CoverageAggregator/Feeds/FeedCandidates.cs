@@ -3,7 +3,11 @@ using CoverageAggregator.Resolving;
 
 namespace CoverageAggregator.Feeds;
 
-/// <summary>A feed entry as a <see cref="Candidate"/>: its fullest text (content or summary, whichever says more), their links and blockquotes.</summary>
+/// <summary>
+/// A feed entry as a <see cref="Candidate"/>: its fullest text (content or summary, whichever says more), their links and
+/// blockquotes. An aggregator's entry (<see cref="Aggregators"/>) stands for the publisher's article it lists: that is
+/// the candidate's URL, and the aggregator is kept.
+/// </summary>
 public static class FeedCandidates
 {
     /// <param name="sourceName">The feed's name in the sources file: the outlet when the entry credits none.</param>
@@ -13,17 +17,21 @@ public static class FeedCandidates
         var content = ArticleParser.ReadFragment(entry.ContentHtml, baseUrl);
         var summary = entry.SummaryHtml == entry.ContentHtml ? content : ArticleParser.ReadFragment(entry.SummaryHtml, baseUrl);
         var (fuller, other) = content.Text.Length >= summary.Text.Length ? (content, summary) : (summary, content);
+        var links = fuller.Links.Concat(other.Links).Distinct(StringComparer.Ordinal).ToList();
+        var aggregator = Aggregators.Of(entry.Link, links, fuller.Text);
         return new Candidate
         {
-            Url = entry.Link,
+            Url = aggregator is null ? entry.Link : aggregator.ArticleUrl,
             Title = TitleOf(entry),
             Text = fuller.Text,
-            Links = fuller.Links.Concat(other.Links).Distinct(StringComparer.Ordinal).ToList(),
+            Links = links,
             BlockQuotes = fuller.BlockQuotes,
             Author = entry.Author,
             PublishedAt = entry.PublishedAt,
-            Outlet = entry.SourceName ?? sourceName,
+            // An aggregator is not the outlet of the articles it lists: the page names it.
+            Outlet = entry.SourceName ?? (aggregator is null ? sourceName : null),
             OutletUrl = entry.SourceUrl,
+            Aggregator = aggregator,
         };
     }
 

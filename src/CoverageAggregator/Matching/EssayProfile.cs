@@ -66,7 +66,8 @@ public sealed partial class EssayProfile
     /// </summary>
     public bool IsEssayUrl(string? url) => UrlCanonicalizer.Key(ArchiveLinks.Original(url) ?? url) is { } key && UrlKeys.Contains(key);
 
-    private static bool IsSiteRoot(string? url) =>
+    /// <summary>A site root or publication home page (no path, no query): it names a site, never one article.</summary>
+    internal static bool IsSiteRoot(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/').Length == 0 && uri.Query.Length <= 1;
 
     private static IEnumerable<string> TitleNames(EssayConfig essay)

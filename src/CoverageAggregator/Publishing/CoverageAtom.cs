@@ -120,7 +120,7 @@ public static class CoverageAtom
 
     private static string Summary(ExportItem item)
     {
-        var parts = new List<string> { $"{item.Outlet} · cites by {item.CitesBy}" };
+        var parts = new List<string> { $"{item.Outlet} · cites by {item.CitesBy}" + (item.Via is { Count: > 0 } via ? " · via " + string.Join(", ", via) : "") };
         if (EngagementText.Of(item.Engagement, item.Kind) is { } engagement)
         {
             parts[0] += " · " + engagement;

@@ -6,13 +6,14 @@ namespace CoverageAggregator.Publishing;
 /// <summary>
 /// The coverage as CSV for communications teams (RFC 4180 quoting, CRLF rows): one row per item with date, kind, outlet,
 /// title, author, url, cites-by, quote, the engagement per kind the platform reported (likes, reposts, replies, quotes,
-/// points; empty where it reports none) and their total, and for a reply, quote or comment the item it answers (parent).
+/// points; empty where it reports none) and their total, for a reply, quote or comment the item it answers (parent),
+/// and the aggregators an article came through (via).
 /// A cell starting with = + - @ (or tab/CR) gets a ' prefix so a spreadsheet never runs it as a formula.
 /// </summary>
 public static class CoverageCsv
 {
     public static readonly string[] Columns =
-        ["date", "kind", "outlet", "title", "author", "url", "cites_by", "quote", "likes", "reposts", "replies", "quotes", "points", "engagement", "parent"];
+        ["date", "kind", "outlet", "title", "author", "url", "cites_by", "quote", "likes", "reposts", "replies", "quotes", "points", "engagement", "parent", "via"];
 
     public static string Render(CoverageExport export)
     {
@@ -39,6 +40,7 @@ public static class CoverageCsv
                 Count(item.Engagement?.Points),
                 Count(item.Engagement?.Total),
                 item.Parent is null ? null : threads.Above(item)?.Url ?? item.Parent,
+                item.Via is { Count: > 0 } via ? string.Join("; ", via) : null,
             ]);
         }
 

@@ -75,11 +75,12 @@ public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string>
 public sealed record ExportItem(
     string Url, IReadOnlyList<string> AlsoAt, string Kind, string? Outlet, string? Title, string? Author,
     DateTimeOffset? PublishedAt, string CitesBy, IReadOnlyList<string> Quotes, string? Excerpt, string? Language, DateTimeOffset FirstSeenAt,
-    Engagement? Engagement = null, string? About = null, string? Parent = null)
+    Engagement? Engagement = null, string? About = null, string? Parent = null, IReadOnlyList<string>? Via = null)
 {
     public static ExportItem From(CoverageItem item) => new(
         item.Url, item.AlsoAt, item.Kind, item.Outlet ?? HostOf(item.Url), item.Title, item.Author, item.PublishedAt,
-        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt, item.Engagement, item.About, item.Parent);
+        item.CitesBy.ToString().ToLowerInvariant(), item.Quotes, item.Excerpt, item.Language, item.FirstSeenAt, item.Engagement, item.About, item.Parent,
+        item.Via.Count > 0 ? item.Via : null);
 
     /// <summary>The date the item counts for: its publication date, else when it was first seen.</summary>
     [JsonIgnore]

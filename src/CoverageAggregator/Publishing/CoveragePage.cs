@@ -199,6 +199,11 @@ public static class CoveragePage
         }
 
         meta.Add($"<span class=\"cites\">cites by {Html.Text(item.CitesBy)}</span>");
+        if (item.Via is { Count: > 0 } via)
+        {
+            meta.Add("<span class=\"via\">via " + Html.Text(string.Join(", ", via)) + "</span>");
+        }
+
         html.Append(string.Join(" · ", meta)).Append("</p>\n");
         if (item.Quotes.Count > 0)
         {

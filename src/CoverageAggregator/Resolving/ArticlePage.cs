@@ -26,4 +26,7 @@ public sealed record ArticlePage
 
     /// <summary>Text of blockquote elements in the main text.</summary>
     public IReadOnlyList<string> BlockQuotes { get; init; } = [];
+
+    /// <summary>The page's rel=next (&lt;link&gt; or &lt;a&gt;), absolute: the next page of a paginated article, or of something else (<see cref="PaginatedArticles"/> tells).</summary>
+    public string? NextPage { get; init; }
 }

@@ -43,6 +43,7 @@ public static partial class ArticleParser
                 ?? DateParsing.Parse(document.QuerySelector("time[datetime]")?.GetAttribute("datetime")),
             Language = Clean(document.DocumentElement.GetAttribute("lang")),
             OtherTitles = OtherTitlesOf(document, jsonLd),
+            NextPage = Absolute(baseUrl, document.QuerySelector("link[rel~=next][href], a[rel~=next][href]")?.GetAttribute("href")),
         };
 
         var main = MainContent(html, document, baseUrl);

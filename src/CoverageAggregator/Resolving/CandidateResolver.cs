@@ -36,11 +36,13 @@ public sealed class CandidateResolver(PageResolver pages)
             return Resolution.Nothing;
         }
 
+        // An aggregator's blurb (its permalink, the outlet's home page, the thread) is not the article's: the page speaks for it.
+        var blurb = found.Aggregator is not null && page is not null ? found with { Links = [], BlockQuotes = [] } : found;
         var text = new CandidateText(
             found.Title ?? page?.Title,
             page is { MainText.Length: > 0 } ? page.MainText : found.Text,
-            (page?.Links ?? []).Concat(found.Links).Distinct(StringComparer.Ordinal).ToList(),
-            (page?.BlockQuotes ?? []).Concat(found.BlockQuotes).ToList(),
+            (page?.Links ?? []).Concat(blurb.Links).Distinct(StringComparer.Ordinal).ToList(),
+            (page?.BlockQuotes ?? []).Concat(blurb.BlockQuotes).ToList(),
             found.PublishedAt ?? page?.PublishedAt,
             canonical);
         var split = SplitText.Of(text);
@@ -54,7 +56,8 @@ public sealed class CandidateResolver(PageResolver pages)
             Words = split.Text == words.Text ? words : split,
             Syndicated = Syndication.IsCopy(found, page, canonical),
             Deep = readPage,
-            Thread = DiscussionThreads.FindInBlurb(found.Links, found.Text) is { } thread && thread.Url != canonical ? thread : null,
+            // An aggregator's entry for an article, not for its own thread (an Ask HN), credits the article to the aggregator.
+            Via = found.Aggregator is { } aggregator && aggregator.Thread?.Url != canonical ? aggregator : null,
         });
     }
 

@@ -14,9 +14,16 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
     private readonly ConcurrentDictionary<string, Task<string?>> _resolved = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ArticlePage?>> _linked = new(StringComparer.Ordinal);
 
+    /// <summary>The page at <paramref name="url"/>; an article split over pages comes with its following pages joined (<see cref="PaginatedArticles"/>).</summary>
     public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken)
     {
-        var result = await fetcher.FetchAsync(new FetchRequest(new Uri(url), Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
+        var (page, result) = await FetchOnePageAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
+        return page is null ? (null, result) : (await PaginatedArticles.JoinAsync(page, async (next, ct) => (await FetchOnePageAsync(next, ct).ConfigureAwait(false)).Page, cancellationToken).ConfigureAwait(false), result);
+    }
+
+    private async Task<(ArticlePage? Page, FetchResult Fetch)> FetchOnePageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var result = await fetcher.FetchAsync(new FetchRequest(url, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
         if (!result.IsOk)
         {
             return (null, result);

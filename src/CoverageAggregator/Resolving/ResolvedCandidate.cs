@@ -33,8 +33,14 @@ public sealed record ResolvedCandidate
     /// <summary>The page was read because the candidate may concern an essay: its links and pointers are worth following.</summary>
     public bool Deep { get; init; }
 
-    /// <summary>The forum thread an aggregator's entry names (an hnrss or subreddit item's comments): a discussion of it.</summary>
-    public (string Url, string Forum)? Thread { get; init; }
+    /// <summary>
+    /// The aggregator whose entry led to it (Techmeme, Hacker News): the candidate is the article it lists, credited
+    /// "via" it. Null when the entry is the aggregator's own thread.
+    /// </summary>
+    public AggregatorEntry? Via { get; init; }
+
+    /// <summary>The forum thread the aggregator's entry names (an hnrss or subreddit item's comments): a discussion of it.</summary>
+    public (string Url, string Forum)? Thread => Via?.Thread;
 }
 
 /// <summary>What resolving gave: the resolved candidate, nothing (no URL of its own to be known by), or why to try again later.</summary>

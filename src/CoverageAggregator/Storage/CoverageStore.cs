@@ -148,6 +148,6 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
     }
 
     private static bool Same(CoverageItem a, CoverageItem b) =>
-        a.AlsoAt.SequenceEqual(b.AlsoAt) && a.Quotes.SequenceEqual(b.Quotes) && a.SourceIds.SequenceEqual(b.SourceIds)
-        && a with { AlsoAt = [], Quotes = [], SourceIds = [] } == b with { AlsoAt = [], Quotes = [], SourceIds = [] };
+        a.AlsoAt.SequenceEqual(b.AlsoAt) && a.Quotes.SequenceEqual(b.Quotes) && a.SourceIds.SequenceEqual(b.SourceIds) && a.Via.SequenceEqual(b.Via)
+        && a with { AlsoAt = [], Quotes = [], SourceIds = [], Via = [] } == b with { AlsoAt = [], Quotes = [], SourceIds = [], Via = [] };
 }

@@ -35,6 +35,9 @@ public sealed class ItemEntity : ITableEntity
     public string? EngagementCounts { get; set; }
     public string? About { get; set; }
     public string? Parent { get; set; }
+
+    /// <summary>The aggregators it came through, as a JSON list (<see cref="CoverageItem.Via"/>); older rows have none.</summary>
+    public string? Via { get; set; }
     public string SourceIds { get; set; } = "[]";
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -61,6 +64,7 @@ public sealed class ItemEntity : ITableEntity
         EngagementCounts = item.Engagement is null ? null : JsonSerializer.Serialize(item.Engagement),
         About = Cut(item.About, 2000),
         Parent = Cut(item.Parent, 2000),
+        Via = item.Via.Count == 0 ? null : JsonList(item.Via),
         SourceIds = JsonList(item.SourceIds),
         FirstSeenAt = item.FirstSeenAt,
         UpdatedAt = item.UpdatedAt,
@@ -84,6 +88,7 @@ public sealed class ItemEntity : ITableEntity
         Engagement = ReadEngagement(),
         About = About,
         Parent = Parent,
+        Via = ReadList(Via),
         SourceIds = ReadList(SourceIds),
         FirstSeenAt = FirstSeenAt,
         UpdatedAt = UpdatedAt,

@@ -24,6 +24,8 @@ public class AggregatorThreadTests
         Assert.Equal(new Engagement(Replies: 148, Points: 212), essayThread.Engagement);
         var article = items["https://ai-dispatch.example/2026/05/05/clark-automated-research/"];
         Assert.Equal((CoverageKinds.Article, "AI Dispatch", "Lena Moreau"), (article.Kind, article.Outlet, article.Author));
+        Assert.Equal(["Hacker News"], article.Via);
+        Assert.Empty(essayThread.Via);
         var articleThread = items["https://news.ycombinator.com/item?id=47991234"];
         Assert.Equal((CoverageKinds.Discussion, article.Url), (articleThread.Kind, articleThread.About));
     }

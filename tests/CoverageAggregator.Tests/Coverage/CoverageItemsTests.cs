@@ -16,7 +16,8 @@ public class CoverageItemsTests
     {
         found ??= new Candidate { Url = url, Title = "Grid limits", Text = "The grid is the limit, says The Compute Cliff.", Author = "Feed Author", Outlet = "Test Feed", PublishedAt = CliffEssay.After };
         var text = new CandidateText(found.Title, page?.MainText ?? found.Text, found.Links, [], found.PublishedAt, url);
-        return new ResolvedCandidate { Found = found, Url = url, Page = page, Text = text, Words = SplitText.Of(text), Syndicated = syndicated, Thread = thread };
+        var via = thread is { } named ? new AggregatorEntry(url, named.Item2, named) : null;
+        return new ResolvedCandidate { Found = found, Url = url, Page = page, Text = text, Words = SplitText.Of(text), Syndicated = syndicated, Via = via };
     }
 
     private static IReadOnlyList<CoverageItem> Items(ResolvedCandidate candidate, Verdict verdict) =>
@@ -64,6 +65,7 @@ public class CoverageItemsTests
         Assert.Equal(("Grid limits, by the outlet", "Page Author"), (article.Title, article.Author)); // the submitter's title and name are not the article's
         var thread = Assert.Single(items, i => i.Kind == CoverageKinds.Discussion);
         Assert.Equal(("https://outlet.example/grid", Thread), (thread.About, thread.Url));
+        Assert.Equal(["Hacker News"], article.Via);
     }
 
     [Fact]

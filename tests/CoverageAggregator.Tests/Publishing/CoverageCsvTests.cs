@@ -10,7 +10,7 @@ public class CoverageCsvTests
         var csv = CoverageCsv.Render(SampleExport.Build());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("date,kind,outlet,title,author,url,cites_by,quote,likes,reposts,replies,quotes,points,engagement,parent", lines[0]);
+        Assert.Equal("date,kind,outlet,title,author,url,cites_by,quote,likes,reposts,replies,quotes,points,engagement,parent,via", lines[0]);
         Assert.Equal(6, lines.Length);
     }
 
@@ -37,6 +37,6 @@ public class CoverageCsvTests
     {
         var csv = CoverageCsv.Render(SampleExport.Build());
 
-        Assert.Contains("https://social.example/p/1,quote,the fuse is long,42,,,,,42,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("https://social.example/p/1,quote,the fuse is long,42,,,,,42,,\r\n", csv, StringComparison.Ordinal);
     }
 }

@@ -90,9 +90,9 @@ public class EngagementDisplayTests
     {
         var rows = CoverageCsv.Render(Build()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.EndsWith(",238,,412,650,", rows.Single(r => r.Contains(Story + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",5,1,0,0,,6," + XPost, rows.Single(r => r.Contains(XQuote, StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",,,,,,," + Story, rows.Single(r => r.Contains(Comment + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",238,,412,650,,", rows.Single(r => r.Contains(Story + ",", StringComparison.Ordinal) && !r.EndsWith(Story + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",5,1,0,0,,6," + XPost + ",", rows.Single(r => r.Contains(XQuote, StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",,,,,,," + Story + ",", rows.Single(r => r.Contains(Comment + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,15 +94,17 @@ public class CandidateResolverTests
     }
 
     [Fact]
-    public async Task AnAggregatorsEntryNamesItsThread()
+    public async Task AnAggregatorsEntryForAnArticleIsViaTheAggregatorAndNamesItsThread()
     {
         var resolved = (await ResolveAsync(new StubHandler(), new Candidate
         {
             Url = "https://outlet.example/grid",
             Text = "Article URL: https://outlet.example/grid Comments URL: https://news.ycombinator.com/item?id=41343444 Points: 12 # Comments: 3",
             Links = ["https://outlet.example/grid", "https://news.ycombinator.com/item?id=41343444"],
+            Aggregator = Aggregators.Of("https://outlet.example/grid", ["https://outlet.example/grid", "https://news.ycombinator.com/item?id=41343444"], "Comments URL"),
         }, readPage: false)).Candidate!;
 
         Assert.Equal(("https://news.ycombinator.com/item?id=41343444", "Hacker News"), resolved.Thread);
+        Assert.Equal("Hacker News", resolved.Via?.Via);
     }
 }
