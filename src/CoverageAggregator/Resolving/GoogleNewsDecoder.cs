@@ -18,6 +18,10 @@ namespace CoverageAggregator.Resolving;
 /// (<c>garturlreq</c> with the token, timestamp and signature) with <c>garturlres</c> and the article URL. The protocol
 /// is the one the googlenewsdecoder package (SSujitX/google-news-url-decoder, googlenewsdecoder/_parse.py) and other
 /// public clients use in 2026.
+/// Google's consent wall (servers in the EU are sent to consent.google.com, "Before you continue") is passed the way
+/// public clients do it: every request to Google carries a SOCS cookie that records the choice (whoogle-search PR #1054,
+/// searxng issue #3277); it goes to Google only, never to a publisher (<see cref="Fetcher"/> sends custom headers to the
+/// requested authority alone). A link that redirects to the publisher (the old reader) is that publisher's article.
 /// Politeness: one request to Google at a time, at least <see cref="GoogleNewsOptions.MinIntervalMilliseconds"/>
 /// apart; after a 429 or 503 no request until Retry-After or a doubling pause has passed. Decoded links are cached;
 /// failures are not, so the next run tries again.
@@ -25,6 +29,9 @@ namespace CoverageAggregator.Resolving;
 public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<CoverageOptions> options, TimeProvider? time = null) : IDisposable
 {
     private const string Rpc = "Fbv4je";
+
+    /// <summary>The consent choice ("reject all") Google's consent page would store; without it an EU server gets the wall.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ConsentCookie = new Dictionary<string, string> { ["Cookie"] = "SOCS=CAESHAgBEhIaAB" };
     private static readonly TimeSpan FirstPause = TimeSpan.FromMinutes(1);
 
     private readonly GoogleNewsOptions _options = options.Value.GoogleNews;
@@ -60,20 +67,29 @@ public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<Coverage
             return Outcome.Found(cached);
         }
 
-        var page = await PoliteFetchAsync(new FetchRequest(link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
+        var page = await PoliteFetchAsync(new FetchRequest(link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", Headers: ConsentCookie), cancellationToken).ConfigureAwait(false);
         if (!page.IsOk)
         {
             return Outcome.Failed($"Google News article page: {page.Problem}", page.MayPassLater);
         }
 
+        if (!GoogleNewsLinks.IsGooglePage(page.FinalUrl) && !GoogleNewsLinks.IsGoogleNews(page.FinalUrl) && Accept(page.FinalUrl.AbsoluteUri) is { } landed)
+        {
+            return Remember(token, landed); // the link redirected to the publisher
+        }
+
         if (ReadSignature(TextDecoding.Decode(page.Body, page.Charset)) is not { } signature)
         {
-            return Outcome.Failed("the Google News article page carries no signature (data-n-a-sg)", tryLater: true);
+            return Outcome.Failed(
+                page.FinalUrl.Host.StartsWith("consent.", StringComparison.OrdinalIgnoreCase)
+                    ? "Google answered with its consent page instead of the article page"
+                    : "the Google News article page carries no signature (data-n-a-sg)",
+                tryLater: true);
         }
 
         var body = Encoding.UTF8.GetBytes(RequestBody(token, signature.Timestamp, signature.Value, Edition(link)));
         var answer = await PoliteFetchAsync(
-            new FetchRequest(GoogleNewsLinks.BatchExecuteUrl(link), Accept: "*/*", Body: new FetchBody(body, "application/x-www-form-urlencoded;charset=UTF-8")),
+            new FetchRequest(GoogleNewsLinks.BatchExecuteUrl(link), Accept: "*/*", Headers: ConsentCookie, Body: new FetchBody(body, "application/x-www-form-urlencoded;charset=UTF-8")),
             cancellationToken).ConfigureAwait(false);
         if (!answer.IsOk)
         {
@@ -85,6 +101,11 @@ public sealed partial class GoogleNewsDecoder(Fetcher fetcher, IOptions<Coverage
             return Outcome.Failed("Google News batchexecute answered without an article URL", tryLater: true);
         }
 
+        return Remember(token, url);
+    }
+
+    private Outcome Remember(string token, string url)
+    {
         if (_decoded.Count > 50_000)
         {
             _decoded.Clear();

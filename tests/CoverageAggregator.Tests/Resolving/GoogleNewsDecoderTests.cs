@@ -156,6 +156,37 @@ public class GoogleNewsDecoderTests
     }
 
     [Fact]
+    public async Task GooglesConsentWallIsPassedWithTheConsentCookieOnEveryRequestToGoogle()
+    {
+        static bool Consented(System.Net.HttpListenerRequest request) => request.Headers["Cookie"]?.Contains("SOCS=", StringComparison.Ordinal) == true;
+        const string Wall = "<html><body><form action=\"https://consent.google.com/save\">Before you continue to Google</form></body></html>";
+        await using var google = new RoutedApi()
+            .On(ArticlePath, request => Consented(request) ? new Reply(200, Fixture("article-page.html")) : new Reply(200, Wall))
+            .On(BatchPath, request => Consented(request) ? new Reply(200, Fixture("batchexecute-chunked.txt")) : new Reply(200, Wall));
+        using var host = new FetcherHost([new Uri(google.BaseUrl).Authority]);
+        using var decoder = Decoder(host, TimeProvider.System);
+
+        var decoded = await decoder.DecodeAsync(google.BaseUrl + ArticlePath, CancellationToken.None);
+
+        Assert.True("https://www.gatesnotes.com/the-age-of-ai" == decoded.Url, decoded.Problem);
+    }
+
+    [Fact]
+    public async Task ALinkThatRedirectsToThePublisherIsThatPublishersArticle()
+    {
+        await using var google = new RoutedApi()
+            .On(ArticlePath, new Reply(302, "", new Dictionary<string, string> { ["Location"] = "/outlet.example/2026/06/age-of-ai" }))
+            .On("/outlet.example/2026/06/age-of-ai", new Reply(200, "<html><body><p>The article.</p></body></html>"));
+        using var host = new FetcherHost([new Uri(google.BaseUrl).Authority]);
+        using var decoder = Decoder(host, TimeProvider.System);
+
+        var decoded = await decoder.DecodeAsync(google.BaseUrl + ArticlePath, CancellationToken.None);
+
+        Assert.Equal(google.BaseUrl + "/outlet.example/2026/06/age-of-ai", decoded.Url);
+        Assert.DoesNotContain(google.Seen, r => r.PathAndQuery.StartsWith(BatchPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ThePublisherArticleOfACurrentTokenComesFromGoogleBeforeAnyTitleSearch()
     {
         await using var google = new RoutedApi()
