@@ -17,14 +17,27 @@ public sealed class DeliveryDispatcher(Outbox outbox, IEnumerable<IDeliveryChann
     public Task<bool> EnqueueClaimingAsync(OutboundMessage message, IReadOnlyCollection<string> claims, CancellationToken cancellationToken) =>
         outbox.AddClaimingAsync(message, ChannelNames, claims, time.GetUtcNow(), cancellationToken);
 
-    /// <summary>Sends every pending row once; answers (sent, failed).</summary>
+    /// <summary>How long a sender holds a row it is sending: longer than any send takes (the channels time out well before).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sends every pending row once; answers (sent, failed). Each row is leased first (<see cref="Outbox.TryLeaseAsync"/>),
+    /// so two dispatchers at once (two instances, a timer and the admin route) never send one message twice.
+    /// </summary>
     public async Task<(int Sent, int Failed)> DispatchAsync(CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         foreach (var entry in await outbox.PendingAsync(cancellationToken).ConfigureAwait(false))
         {
+            var now = time.GetUtcNow();
+            if (entry.LeasedUntil > now || !await outbox.TryLeaseAsync(entry, now + Lease, cancellationToken).ConfigureAwait(false))
+            {
+                continue; // another sender has it
+            }
+
             var channel = channels.FirstOrDefault(c => c.Names.Contains(entry.Channel, StringComparer.Ordinal));
             entry.Attempts++;
+            entry.LeasedUntil = null;
             try
             {
                 if (channel is null)

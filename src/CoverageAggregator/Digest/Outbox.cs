@@ -96,7 +96,28 @@ public sealed class Outbox(StorageClients storage)
     public async Task UpdateAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var response = await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        entry.ETag = response.Headers.ETag ?? entry.ETag;
+    }
+
+    /// <summary>
+    /// Takes a pending row for one sender until <paramref name="until"/>: false when another sender changed it since it
+    /// was read (it has the row, or sent it). A sender that dies holding a row loses it when the lease ends, so the
+    /// message is sent by a later run (at least once, never lost), and two senders at once never both send it.
+    /// </summary>
+    public async Task<bool> TryLeaseAsync(OutboxEntry entry, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.LeasedUntil = until;
+        try
+        {
+            await UpdateAsync(entry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     private static OutboxEntry Entry(OutboundMessage message, string channel, DateTimeOffset now) => new()
@@ -142,6 +163,9 @@ public sealed class OutboxEntry : ITableEntity
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>While a sender holds the row (<see cref="Outbox.TryLeaseAsync"/>): until when; others pass it over until then.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
 
     public OutboundMessage ToMessage() => new(MessageId, Kind, EssayId, Subject, Html, Text, Link);
 }
