@@ -42,4 +42,31 @@ public class WaitingEntryTests
         Assert.Null(second.Waiting);
         Assert.Equal(Publisher, Assert.Single(await host.Get<CoverageStore>().ListAsync("import-ai-455", CancellationToken.None)).Url);
     }
+
+    [Fact]
+    public async Task ASingleSourceRunOfTheQueueRendersTheWaitingEntryAndItsResolution()
+    {
+        await using var server = await FixtureServer.StartAsync(Corpus);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 6, 10, 0, 0, TimeSpan.Zero));
+        await using var host = new TestHost(await server.WriteConfigAsync(Corpus), Settings, time);
+        var config = await host.Get<Configuration.ConfigProvider>().GetAsync(CancellationToken.None);
+        var source = Assert.Single(Sources.SourceDescriptor.AllOf(config));
+        var essays = await host.Get<Matching.EssayProfiles>().GetAsync(config.Essays, CancellationToken.None);
+        var runner = host.Get<SourceRunner>();
+        var snapshots = host.Get<CoverageSnapshots>();
+        Assert.Null((await snapshots.RebuildAsync("import-ai-455", CancellationToken.None))!.Export.Waiting); // the page before any run
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        await runner.RunAsync(source, essays, force: true, CancellationToken.None);
+        await runner.FlushAsync(CancellationToken.None);
+        var waiting = (await snapshots.GetAsync("import-ai-455", CancellationToken.None))!.Export.Waiting;
+        time.Advance(TimeSpan.FromMinutes(20));
+        await runner.RunAsync(source, essays, force: true, CancellationToken.None);
+        await runner.FlushAsync(CancellationToken.None);
+        var resolved = (await snapshots.GetAsync("import-ai-455", CancellationToken.None))!.Export;
+
+        Assert.Single(waiting!);
+        Assert.Null(resolved.Waiting);
+        Assert.Equal(Publisher, Assert.Single(resolved.Items).Url);
+    }
 }
