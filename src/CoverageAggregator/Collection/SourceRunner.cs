@@ -24,6 +24,7 @@ public sealed class SourceRunner(
     IEnumerable<ISourceCollector> collectors,
     CoverageStore coverage,
     SeenEntryStore seen,
+    WaitingEntries waiting,
     SourceStateStore states,
     IOptions<CoverageOptions> options,
     TimeProvider time,
@@ -130,11 +131,17 @@ public sealed class SourceRunner(
             if (run.Pending.Count > 0)
             {
                 await seen.MarkPendingAsync(source.Id, run.Pending, now, cancellationToken).ConfigureAwait(false);
+                await waiting.RecordAsync(source.Id, run.Pending, essays, cancellationToken).ConfigureAwait(false);
             }
 
             if (run.Pending.Count > 0 || state.PendingEntries > 0)
             {
                 run = run with { PendingEntries = await seen.CountPendingAsync(source.Id, cancellationToken).ConfigureAwait(false) };
+                if (batch is null)
+                {
+                    // The pages list the entries waiting to be resolved, which may have come or gone (a cycle renders every page at its end).
+                    await NotifyAsync(new CoverageChange([.. essays.Select(e => e.Essay.Id)], []), cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return await RecordAsync(source, state, run, added.Count, batch, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,8 @@ public static class CoverageServices
         services.AddSingleton<CoverageStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenEntryStore>();
+        services.AddSingleton<WaitingEntryStore>();
+        services.AddSingleton<WaitingEntries>();
         services.AddSingleton<EssayStore>();
         services.AddSingleton<GoogleNewsDecoder>();
         services.AddSingleton<PageResolver>();

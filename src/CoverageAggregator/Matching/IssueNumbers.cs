@@ -2,7 +2,7 @@ namespace CoverageAggregator.Matching;
 
 /// <summary>
 /// Issue numbers next to a publication's name, in any numeral form and punctuation: "Import AI 455", "#455", "No. 455",
-/// "issue 455", 「Import AI」第 455 期, 第四百五十五期, full-width ４５５ (folded by NFKC). Read from words
+/// "issue 455", "Import AI, numéro 455", 「Import AI」第 455 期, 第四百五十五期, full-width ４５５ (folded by NFKC). Read from words
 /// (<see cref="Words.Split"/>), where marks are already gone and each Han character is a word.
 /// </summary>
 public static class IssueNumbers
@@ -12,6 +12,7 @@ public static class IssueNumbers
     {
         "issue", "no", "nr", "nº", "number", "num", "edition", "vol", "volume", "ep", "episode", "part",
         "第", "期", "号", "號", "回", "的", "篇", "刊", "周", "週", "vol", "n",
+        "numéro", "numero", "número",
     };
 
     private const int MaxFillers = 3;

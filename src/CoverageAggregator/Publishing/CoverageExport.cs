@@ -26,6 +26,9 @@ public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedA
     /// <summary>When the last digest went out: the default "new since" marker of the page.</summary>
     public DateTimeOffset? LastDigestAt { get; init; }
 
+    /// <summary>Entries found for the essay whose Google News link is not resolved yet: not coverage, never counted (<see cref="Collection.WaitingEntries"/>).</summary>
+    public IReadOnlyList<ExportWaiting>? Waiting { get; init; }
+
     public static CoverageExport Build(EssayConfig essay, IEnumerable<CoverageItem> items, DateTimeOffset now) =>
         Build(
             new ExportEssay(essay.Id, essay.Title, essay.Author, essay.Publication, essay.Urls, essay.PublishedAt),
@@ -69,6 +72,9 @@ public sealed record ExportCounts(int Articles, int Posts, int Outlets, int Quot
     /// <summary>Per outlet, the engagement of the posts and discussions about its articles.</summary>
     public IReadOnlyList<EngagementSum> EngagementByOutlet { get; init; } = [];
 }
+
+/// <summary>An entry waiting to be resolved: its Google News link, the outlet and title the feed gave, its failed tries and next try.</summary>
+public sealed record ExportWaiting(string Url, string? Outlet, string? Title, DateTimeOffset? PublishedAt, int Tries, DateTimeOffset NextTryAt);
 
 public sealed record QuotedPassage(string Text, int Count, IReadOnlyList<string> QuotedBy);
 

@@ -45,7 +45,7 @@ public sealed record CoverageFilter(string? Kind, string? Outlet, DateOnly? From
         }
 
         var items = export.Items.Where(Matches).ToList();
-        return CoverageExport.Build(export.Essay, items, export.GeneratedAt) with { LastDigestAt = Since ?? export.LastDigestAt };
+        return CoverageExport.Build(export.Essay, items, export.GeneratedAt) with { LastDigestAt = Since ?? export.LastDigestAt, Waiting = export.Waiting };
     }
 
     public bool Matches(ExportItem item)

@@ -82,6 +82,7 @@ public static class CoveragePage
         }
 
         html.Append("</section>\n");
+        AppendWaiting(html, full.Waiting);
         AppendPassages(html, export.MostQuoted);
 
         html.Append("</main>\n<footer><p>Generated ").Append(Html.Date(export.GeneratedAt)).Append(" by CoverageAggregator · ")
@@ -89,6 +90,36 @@ public static class CoveragePage
             .Append(Html.Link(EssayPath(essay.Id) + "/coverage.json", "JSON")).Append(" · ")
             .Append(Html.Link(EssayPath(essay.Id) + "/coverage.csv", "CSV")).Append("</p></footer>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>Entries found through Google News whose publisher's article is not known yet: listed apart, never counted as coverage.</summary>
+    private static void AppendWaiting(StringBuilder html, IReadOnlyList<ExportWaiting>? waiting)
+    {
+        if (waiting is not { Count: > 0 })
+        {
+            return;
+        }
+
+        html.Append("<section aria-labelledby=\"waiting\">\n<h2 id=\"waiting\">Waiting to be resolved</h2>\n")
+            .Append("<p class=\"empty\">Found through Google News; the publisher's article is not known yet, so these are not counted as coverage.</p>\n<ul class=\"waiting\">\n");
+        foreach (var entry in waiting)
+        {
+            html.Append("<li>").Append(Html.Link(entry.Url, entry.Title ?? entry.Url, "rel=\"nofollow noopener\""));
+            if (entry.Outlet is not null)
+            {
+                html.Append(" · <span class=\"source\">").Append(Html.Text(entry.Outlet)).Append("</span>");
+            }
+
+            if (entry.PublishedAt is not null)
+            {
+                html.Append(" · ").Append(Html.Date(entry.PublishedAt));
+            }
+
+            html.Append(" · <span class=\"tries\">").Append(entry.Tries == 1 ? "1 try" : entry.Tries.ToString(CultureInfo.InvariantCulture) + " tries")
+                .Append(", next ").Append(Html.Date(entry.NextTryAt)).Append("</span></li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
     }
 
     internal static string EssayPath(string essayId) => "/api/essays/" + Uri.EscapeDataString(essayId);

@@ -13,7 +13,7 @@ namespace CoverageAggregator.Publishing;
 /// Blob storage and kept in memory for a few seconds, so a request never recomputes the page from the item table.
 /// </summary>
 public sealed class CoverageSnapshots(
-    ConfigProvider configs, EssayStore essays, CoverageStore items, DigestStore digests, SnapshotStore store,
+    ConfigProvider configs, EssayStore essays, CoverageStore items, DigestStore digests, SnapshotStore store, WaitingEntries waiting,
     IOptions<CoverageOptions> options, TimeProvider time, ILogger<CoverageSnapshots> logger)
     : ICoverageObserver
 {
@@ -194,7 +194,11 @@ public sealed class CoverageSnapshots(
         var listedAt = time.GetUtcNow();
         var stored = await items.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false);
         var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
-        var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with { LastDigestAt = lastDigest?.Until };
+        var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with
+        {
+            LastDigestAt = lastDigest?.Until,
+            Waiting = await waiting.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false) is { Count: > 0 } entries ? entries : null,
+        };
         var snapshot = CoverageSnapshot.From(export);
         // The stored version is read from the blob's metadata; the blob itself only when it is the same snapshot.
         var previous = (await store.FindStampAsync(essay.Id, cancellationToken).ConfigureAwait(false))?.Version == snapshot.Version

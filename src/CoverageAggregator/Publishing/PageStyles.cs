@@ -29,6 +29,7 @@ internal static class PageStyles
         ".threads{list-style:none;margin:.3rem 0 0;padding:.3rem 0 0 .8rem;border-left:3px solid #d9822b;font-size:.9rem;color:#333}.threads li{margin:.15rem 0}" +
         ".replies{border-left-color:#1f5fa8;margin-top:.4rem}.sum{font-weight:400;text-transform:none;letter-spacing:0;color:#444}" +
         ".posts{list-style:none;padding:0;margin:0}.post{background:#fff;border:1px solid #e2e2e2;border-radius:8px;padding:.5rem 1rem;margin:0 0 .6rem}" +
+        ".waiting{padding-left:1.2rem;font-size:.92rem}.waiting li{margin:.2rem 0;overflow-wrap:anywhere}" +
         ".passages{padding-left:1.4rem}.passages li{margin-bottom:.6rem}.count{font-size:.85rem;color:#444;margin:0}.empty{color:#555;font-style:italic}" +
         ".essays{list-style:none;padding:0}.essays li{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.7rem 1rem;margin:0 0 .6rem}" +
         "footer{max-width:56rem;margin:0 auto;padding:1rem;color:#444;font-size:.85rem;border-top:1px solid #ddd}" +

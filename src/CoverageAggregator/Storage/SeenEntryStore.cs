@@ -58,9 +58,18 @@ public sealed class SeenEntryStore(StorageClients storage)
             .OrderBy(r => r.NextTryAt)
             .ThenBy(r => r.RowKey, StringComparer.Ordinal)
             .Take(max)
-            .Select(r => new PendingEntry(JsonSerializer.Deserialize<FeedEntry>(r.Entry!)!, r.Tries, r.NextTryAt ?? now, r.Reason ?? ""))
+            .Select(r => ToPending(r, now))
             .ToList();
     }
+
+    /// <summary>The entry of a source if it is still pending; null once it is judged (or unknown).</summary>
+    public async Task<PendingEntry?> FindPendingAsync(string sourceId, string entryId, CancellationToken cancellationToken) =>
+        await _table.FindAsync<SeenEntry>(sourceId, entryId, cancellationToken).ConfigureAwait(false) is { Outcome: PendingOutcome, Entry: not null } row
+            ? ToPending(row, row.SeenAt)
+            : null;
+
+    private static PendingEntry ToPending(SeenEntry row, DateTimeOffset notBefore) =>
+        new(JsonSerializer.Deserialize<FeedEntry>(row.Entry!)!, row.Tries, row.NextTryAt ?? notBefore, row.Reason ?? "");
 
     /// <summary>How many entries of a source wait for another try.</summary>
     public async Task<int> CountPendingAsync(string sourceId, CancellationToken cancellationToken) =>
