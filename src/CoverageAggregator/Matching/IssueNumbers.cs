@@ -15,6 +15,12 @@ public static class IssueNumbers
         "numéro", "numero", "número",
     };
 
+    /// <summary>Words that join a number to the name after it: "issue 455 of Import AI", "le numéro 455 d'Import AI".</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "de", "d", "du", "des", "von", "vom", "der", "del", "di", "da", "do", "dell",
+    };
+
     private const int MaxFillers = 3;
 
     /// <summary>The numbers written right after (or right before) each place <paramref name="name"/> occurs in <paramref name="words"/>.</summary>
@@ -47,6 +53,10 @@ public static class IssueNumbers
             if (ReadBackward(words, k) is { } before && k < i - 1)
             {
                 yield return before; // 第455期 Import AI: a number before the name only with 期/issue between
+            }
+            else if (i >= 3 && Connectors.Contains(words[i - 1]) && Digits(words[i - 2]) is { } numbered && Fillers.Contains(words[i - 3]))
+            {
+                yield return numbered; // issue 455 of Import AI: the number said to be an issue, then "of" and the name
             }
         }
     }

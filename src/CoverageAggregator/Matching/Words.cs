@@ -72,13 +72,32 @@ public static partial class Words
     /// </summary>
     internal static WordEnumerator In(ReadOnlySpan<char> normalized) => new(normalized);
 
-    /// <summary>The first word of a run and the rest after it: one Han or kana character, or the letters and digits up to the next one.</summary>
+    /// <summary>
+    /// The first word of a run and the rest after it: an elided article or preposition of French, Italian or Catalan
+    /// ("d'Import AI", "l'essai", "qu'une": d, l, qu), one Han or kana character, or the letters and digits up to the next one.
+    /// </summary>
     private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> run)
     {
+        if (Elided(run) is > 0 and var elided)
+        {
+            var article = run[..elided];
+            run = run[(elided + 1)..];
+            return article;
+        }
+
         var length = IsCjk(run[0]) ? 1 : 1 + FirstCjk(run[1..]);
         var word = run[..length];
         run = run[length..];
         return word;
+    }
+
+    /// <summary>The length of an elided word before the apostrophe at the start of a run (c' d' j' l' m' n' s' t' qu'), else 0.</summary>
+    private static int Elided(ReadOnlySpan<char> run)
+    {
+        var at = run.Length > 2 && run[1] == '\'' && "cdjlmnst".Contains(run[0]) ? 1
+            : run.Length > 3 && run[2] == '\'' && run.StartsWith("qu", StringComparison.Ordinal) ? 2
+            : 0;
+        return at > 0 && char.IsLetterOrDigit(run[at + 1]) ? at : 0;
     }
 
     private static int FirstCjk(ReadOnlySpan<char> text)

@@ -19,12 +19,15 @@ public class FrenchMentionTests
     [InlineData(Article)]
     [InlineData("Jack Clark revient dans Import AI n° 455 sur l'automatisation de la recherche en IA.")]
     [InlineData("Import AI, numéro 455 : Jack Clark et la recherche automatisée.")]
+    [InlineData("Dans le numéro 455 d'Import AI, Jack Clark décrit la recherche automatisée.")]
+    [InlineData("Jack Clark, in issue 455 of Import AI, describes automated research.")]
     public void AFrenchTextNamingTheAuthorThePublicationAndTheIssueIsAMention(string text) =>
         Assert.Equal(CitesBy.Mention, CitationMatcher.Match(Essay, Text(text))?.By);
 
     [Theory]
     [InlineData("Dans Import AI, numéro 454, Jack Clark parlait de robotique.")]
     [InlineData("Plus de 455 lecteurs d'Import AI ont répondu au sondage de Jack Clark.")]
+    [InlineData("Dans le numéro 454 d'Import AI, Jack Clark parlait de robotique.")]
     public void AnotherIssueOrANumberThatIsNoIssueIsNotAMention(string text) =>
         Assert.Null(CitationMatcher.Match(Essay, Text(text)));
 

@@ -11,8 +11,9 @@ public class WordsTests
     [InlineData("彼女は「電力」と書いた。", new[] { "彼", "女", "は", "電", "力", "と", "書", "い", "た" })]
     [InlineData("「Import AI」第455期：AI系统", new[] { "import", "ai", "第", "455", "期", "ai", "系", "统" })]
     [InlineData("Ｉｍｐｏｒｔ ＡＩ ４５５", new[] { "import", "ai", "455" })]
+    [InlineData("L’essai d'Import AI qu'une aujourd'hui", new[] { "l", "essai", "d", "import", "ai", "qu", "une", "aujourd'hui" })]
     [InlineData("", new string[0])]
-    public void WordsAreNormalisedAndPossessivesDropped(string text, string[] expected)
+    public void WordsAreNormalisedPossessivesDroppedAndElisionsCut(string text, string[] expected)
     {
         Assert.Equal(expected, Words.Split(text));
         Assert.Equal(expected.Length, Words.Count(text));
