@@ -145,10 +145,16 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     private async Task<Judgement> JudgeAsync(
         SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, CancellationToken cancellationToken)
     {
-        var (page, link, unfinished) = wantsPage ? await FetchArticleAsync(entry, cancellationToken).ConfigureAwait(false) : (null, entry.Link, null);
+        var scan = wantsPage ? PageScanFor(context.Essays, entry, feedText) : null;
+        var (page, link, unfinished) = wantsPage ? await FetchArticleAsync(entry, scan, cancellationToken).ConfigureAwait(false) : (null, entry.Link, null);
         if (unfinished is not null)
         {
             return new([], unfinished);
+        }
+
+        if (page is { MayCite: false })
+        {
+            return new([]); // nothing on the page, nor in the entry, that could cite an essay
         }
 
         var text = page is { MainText.Length: > 0 } ? page.MainText : feedText.Text;
@@ -257,9 +263,9 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     /// Unfinished is set when the page could not be had for a reason that may pass (no answer, a timeout, 429, a server
     /// error, Google asking to slow down): the entry is then kept pending rather than judged on its summary alone.
     /// </remarks>
-    private async Task<(ArticlePage? Page, string? Link, string? Unfinished)> FetchArticleAsync(FeedEntry entry, CancellationToken cancellationToken)
+    private async Task<(ArticlePage? Page, string? Link, string? Unfinished)> FetchArticleAsync(FeedEntry entry, PageScan? scan, CancellationToken cancellationToken)
     {
-        var (page, fetch) = await pages.FetchPageAsync(entry.Link!, cancellationToken).ConfigureAwait(false);
+        var (page, fetch) = await pages.FetchPageAsync(entry.Link!, scan, cancellationToken).ConfigureAwait(false);
         if (!GoogleNewsLinks.IsGoogleNews(entry.Link) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url) && !GoogleNewsLinks.IsGoogleNews(page.Url)))
         {
             return (page, entry.Link, page is null && fetch.MayPassLater ? "article page: " + fetch.Problem : null);
@@ -271,8 +277,18 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             return (null, null, publisher.TryLater);
         }
 
-        var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, cancellationToken).ConfigureAwait(false);
+        var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, scan, cancellationToken).ConfigureAwait(false);
         return (article, publisher.Url, article is null && articleFetch.MayPassLater ? "article page: " + articleFetch.Problem : null);
+    }
+
+    /// <summary>
+    /// The scan the entry's page goes through before it is parsed (<see cref="PageScan"/>); null when the entry itself
+    /// (its title, text, quotes or links) may cite an essay: its page is then read whatever it holds.
+    /// </summary>
+    private static PageScan? PageScanFor(IReadOnlyList<EssayProfile> essays, FeedEntry entry, FragmentText text)
+    {
+        var scan = PageScan.For(essays);
+        return scan.MayCite(entry.Title) || scan.MayCite(text.Text) || text.Links.Any(scan.MayCite) || text.BlockQuotes.Any(scan.MayCite) ? null : scan;
     }
 
     /// <summary>The forum thread an aggregator's entry names, as a discussion of the essay or (with <paramref name="about"/>) of a citing article.</summary>

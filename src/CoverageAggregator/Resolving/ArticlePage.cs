@@ -26,4 +26,10 @@ public sealed record ArticlePage
 
     /// <summary>Text of blockquote elements in the main text.</summary>
     public IReadOnlyList<string> BlockQuotes { get; init; } = [];
+
+    /// <summary>False for a page its <see cref="PageScan"/> found nothing in: it was not parsed (only <see cref="Url"/> is set) and cites no essay.</summary>
+    public bool MayCite { get; init; } = true;
+
+    /// <summary>A page fetched but not parsed, since the scan found nothing it could cite by.</summary>
+    public static ArticlePage NotCiting(Uri url) => new() { Url = url, MayCite = false };
 }

@@ -14,7 +14,14 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
     private readonly ConcurrentDictionary<string, Task<string?>> _resolved = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ArticlePage?>> _linked = new(StringComparer.Ordinal);
 
-    public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken)
+    public Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken) =>
+        FetchPageAsync(url, scan: null, cancellationToken);
+
+    /// <summary>
+    /// The page at <paramref name="url"/>, read. With a <paramref name="scan"/>, a page in which it finds nothing that could
+    /// cite an essay (nor in the URL it landed on) is not parsed: it comes back as <see cref="ArticlePage.NotCiting"/>.
+    /// </summary>
+    public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, PageScan? scan, CancellationToken cancellationToken)
     {
         var result = await fetcher.FetchAsync(new FetchRequest(new Uri(url), Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
         if (!result.IsOk)
@@ -23,6 +30,11 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
         }
 
         var html = TextDecoding.Decode(result.Body, result.Charset);
+        if (scan is not null && !scan.MayCite(html) && !scan.MayCite(result.FinalUrl.AbsoluteUri))
+        {
+            return (ArticlePage.NotCiting(result.FinalUrl), result);
+        }
+
         return (ArticleParser.Parse(html, result.FinalUrl), result);
     }
 
