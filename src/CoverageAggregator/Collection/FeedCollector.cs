@@ -36,9 +36,13 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             cancellationToken).ConfigureAwait(false);
         if (fetch.Outcome == FetchOutcome.NotModified)
         {
-            // Nothing new in the feed; entries kept pending are due whatever the feed says.
+            // Nothing new in the feed; entries kept pending are due whatever the feed says (a source with none asks nothing more).
             var retried = new Judging(this, seen, context, options.Value.MaxPagesPerSource);
-            await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            if (state.PendingEntries is not 0)
+            {
+                await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            }
+
             return retried.Into(SourceRun.From(fetch), 0, []);
         }
 
@@ -59,14 +63,18 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
         var already = await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
         var judging = new Judging(this, seen, context, options.Value.MaxPagesPerSource);
-        var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)).ToList();
-        await judging.RetryPendingAsync(fresh.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Ids.Contains(e.Id)).ToList();
+        if (already.Pending.Count > 0)
+        {
+            await judging.RetryPendingAsync(fresh.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var entry in fresh)
         {
             await judging.JudgeAsync(entry, triesBefore: 0, cancellationToken).ConfigureAwait(false);
         }
 
-        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings);
+        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings, pendingBefore: already.Pending);
     }
 
     /// <summary>
@@ -115,14 +123,20 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
             _judged.Add((entry.Id, entry.Link, judgement.Items.Count > 0 ? "coverage" : "not-coverage"));
         }
 
-        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings)
+        /// <param name="pendingBefore">The ids of the source's pending entries before the run, when known: then the run
+        /// counts those still pending after it (the ones not judged, and the ones it keeps), and the runner need not.</param>
+        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings, IReadOnlySet<string>? pendingBefore = null)
         {
             if (_deferred > 0)
             {
                 _warnings.Add($"more than {pageBudget} articles to read; {_deferred} wait for the next run");
             }
 
-            return run with { Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings] };
+            return run with
+            {
+                Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings],
+                PendingEntries = pendingBefore?.Except(_judged.Select(j => j.Item1)).Union(_pending.Select(p => p.Entry.Id)).Count(),
+            };
         }
     }
 

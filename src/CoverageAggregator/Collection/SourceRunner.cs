@@ -132,7 +132,8 @@ public sealed class SourceRunner(
                 await seen.MarkPendingAsync(source.Id, run.Pending, now, cancellationToken).ConfigureAwait(false);
             }
 
-            if (run.Pending.Count > 0 || state.PendingEntries > 0)
+            // Counted unless the run counted them: when entries wait or may wait (an unknown count is made once).
+            if (run.PendingEntries is null && (run.Pending.Count > 0 || state.PendingEntries is not 0))
             {
                 run = run with { PendingEntries = await seen.CountPendingAsync(source.Id, cancellationToken).ConfigureAwait(false) };
             }
