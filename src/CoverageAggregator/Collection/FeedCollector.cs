@@ -297,12 +297,13 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
 
     /// <summary>
     /// The scan the entry's page goes through before it is parsed (<see cref="PageScan"/>); null when the entry itself
-    /// (its title, text, quotes or links) may cite an essay: its page is then read whatever it holds.
+    /// (its title, text, quotes or links, a short link among them) may cite an essay: its page is then read whatever it holds.
     /// </summary>
     private static PageScan? PageScanFor(IReadOnlyList<EssayProfile> essays, FeedEntry entry, FragmentText text)
     {
         var scan = PageScan.For(essays);
-        return scan.MayCite(entry.Title) || scan.MayCite(text.Text) || text.Links.Any(scan.MayCite) || text.BlockQuotes.Any(scan.MayCite) ? null : scan;
+        return scan.MayCite(entry.Title) || scan.MayCite(text.Text) || text.BlockQuotes.Any(scan.MayCite)
+            || text.Links.Any(l => scan.MayCite(l) || ShortLinks.MayRedirect(l)) ? null : scan;
     }
 
     /// <summary>The forum thread an aggregator's entry names, as a discussion of the essay or (with <paramref name="about"/>) of a citing article.</summary>

@@ -10,11 +10,12 @@ namespace CoverageAggregator.Resolving;
 /// <list type="bullet">
 /// <item>the essays' URLs (the original, mirrors, the essay page's canonical), by the distinctive part of their path, so
 /// tracking parameters, web archive snapshots and link wrappers (whose URL carries the essay's) are found too;</item>
-/// <item>links that may hide the essay (<see cref="ShortLinks"/>: short links, feed proxies, redirectors);</item>
+/// <item>links (&lt;a&gt; tags) that may hide the essay (<see cref="ShortLinks"/>: short links, feed proxies, redirectors);</item>
 /// <item>the names the matcher reads (title, other titles, keywords, author, surname, publication, the issue's name), as
 /// whole phrases of words read as <see cref="Words"/> reads them (<see cref="PageScanWords"/>);</item>
-/// <item>two adjacent words of an essay sentence that say something (not "at once"): a quote the matcher accepts has at
-/// least four words, four in five of them aligned with the essay, and says enough to be no stock phrase.</item>
+/// <item>three adjacent words of an essay sentence that say something (not "at the same"): a quote the matcher accepts
+/// has at least four words, four in five of them aligned with the essay, and says enough to be no stock phrase, so it
+/// holds such a run (a five-word quote whose middle word differs from the essay's is the one shape it can miss).</item>
 /// </list>
 /// It is a superset filter: a page it finds nothing in cannot cite, and need not be parsed. One scan serves a cycle: it
 /// is built once per list of essay profiles.
@@ -31,12 +32,12 @@ public sealed class PageScan
 
     private PageScan(IReadOnlyList<EssayProfile> essays)
     {
-        var urls = essays.SelectMany(e => e.UrlKeys).SelectMany(UrlNeedles).Concat(ShortLinks.Needles());
+        var urls = essays.SelectMany(e => e.UrlKeys).SelectMany(UrlNeedles);
         _urls = SearchValues.Create(urls.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
         var names = essays.SelectMany(e => e.TitlePhrases.Concat(e.AttributionPhrases)
             .Concat(e.Issue is { } issue ? [issue.Name] : []));
         var sentences = essays.SelectMany(e => Joined(e.Sentences.Select(Words.Split).ToList()));
-        _words = new PageScanWords(names, sentences);
+        _words = new PageScanWords(names, sentences, ShortLinks.Needles());
     }
 
     /// <summary>The scan for these essays, built once per list (a cycle passes the same list to every source).</summary>
@@ -78,9 +79,9 @@ public sealed class PageScan
         for (var i = 0; i < sentences.Count; i++)
         {
             yield return sentences[i];
-            if (i + 1 < sentences.Count && sentences[i].Count > 0 && sentences[i + 1].Count > 0)
+            if (i + 1 < sentences.Count)
             {
-                yield return [sentences[i][^1], sentences[i + 1][0]];
+                yield return [.. sentences[i].TakeLast(2), .. sentences[i + 1].Take(2)];
             }
         }
     }

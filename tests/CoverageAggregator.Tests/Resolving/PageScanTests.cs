@@ -50,6 +50,17 @@ public class PageScanTests
     [InlineData("<p>Worth a read: <a href=\"https://www.google.com/url?q=https://example.org/x\">here</a>.</p>")]
     public void APageWhoseOnlyLinkMayHideTheEssayIsKept(string body) => Assert.True(Scan.MayCite(Page(body)));
 
+    [Fact]
+    public void AFeedProxyInThePagesHeadIsNoLinkOfItsText() =>
+        Assert.False(Scan.MayCite(Page("<p>Subscribe.</p>").Replace("</head>", "<link rel=\"alternate\" href=\"https://feeds.feedburner.com/gridweekly\"></head>", StringComparison.Ordinal)));
+
+    [Fact]
+    public void ThreeEssayWordsInARowThatSayEnoughAreKeptAndThreeCommonOnesAreNot()
+    {
+        Assert.True(Scan.MayCite(Page("<p>A slope that <em>gets steeper</em> every quarter, they say.</p>")));
+        Assert.False(Scan.MayCite(Page("<p>We are not sure it is all at once.</p>")));
+    }
+
     [Theory]
     [InlineData("<p>As one writer put it, “we are running out of places to plug it in.”</p>")]
     [InlineData("<blockquote><p>We are not running out of <em>compute</em>; we are running out of places to plug it in.</p></blockquote>")]
@@ -112,6 +123,13 @@ public class PageScanTests
     [Fact]
     public void AMetaTitleThatNamesTheEssayIsKept() =>
         Assert.True(Scan.MayCite("<html><head><meta property=\"og:title\" content=\"Reading The Compute Cliff\"></head><body><p>Text.</p></body></html>"));
+
+    [Fact]
+    public void CodeInScriptsAndStylesIsNoTextButJsonLdIsRead()
+    {
+        Assert.False(Scan.MayCite(Page("<script>var tags = ['Mara Okafor', 'The Compute Cliff'];</script><style>.okafor { color: red }</style><p>Nothing here.</p>")));
+        Assert.True(Scan.MayCite(Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Reading The Compute Cliff\"}</script><p>Nothing here.</p>")));
+    }
 
     [Fact]
     public void OneScanIsBuiltPerListOfEssays()
