@@ -104,7 +104,14 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         {
             var feedText = FeedText(entry);
             var feedWords = new SplitText(entry.Title + "\n" + feedText.Text);
-            var wantsPage = WantsPage(entry, feedText, feedWords, context.Essays);
+            var mayCite = EntryMayCite(context.Essays, entry, feedText);
+            var wantsPage = WantsPage(entry, feedText, feedWords, context.Essays, mayCite);
+            if (!wantsPage && !mayCite)
+            {
+                _judged.Add((entry.Id, entry.Link, "not-coverage")); // nothing in it could cite, and it has no page to read
+                return;
+            }
+
             if (wantsPage && _pagesUsed++ >= pageBudget)
             {
                 _deferred++;
@@ -112,7 +119,7 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
                 return;
             }
 
-            var judgement = await collector.JudgeAsync(context, entry, feedText, feedWords, wantsPage, cancellationToken).ConfigureAwait(false);
+            var judgement = await collector.JudgeAsync(context, entry, feedText, feedWords, wantsPage, mayCite, cancellationToken).ConfigureAwait(false);
             if (judgement.Unfinished is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
             {
                 _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
@@ -141,7 +148,8 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     }
 
     /// <param name="words">The entry's title and feed text, split once for all essays.</param>
-    private static bool WantsPage(FeedEntry entry, FragmentText text, SplitText words, IReadOnlyList<EssayProfile> essays)
+    /// <param name="mayCite">Whether the entry itself may cite (<see cref="EntryMayCite"/>): when not, only a summary wants its page.</param>
+    private static bool WantsPage(FeedEntry entry, FragmentText text, SplitText words, IReadOnlyList<EssayProfile> essays, bool mayCite)
     {
         if (entry.Link is null || essays.Any(essay => essay.IsEssayUrl(entry.Link)))
         {
@@ -149,17 +157,17 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
         }
 
         return essays.Any(essay => CitationMatcher.IsAfterEssay(essay, entry.PublishedAt)
-            && (text.Text.Length < SummaryLength || text.Links.Any(essay.IsEssayUrl)
-                || CitationMatcher.MayConcern(essay, words.Words)));
+            && (text.Text.Length < SummaryLength
+                || (mayCite && (text.Links.Any(essay.IsEssayUrl) || CitationMatcher.MayConcern(essay, words.Words)))));
     }
 
     /// <summary>What judging one entry gave: its items, or why it could not finish (a reason to try again later).</summary>
     private sealed record Judgement(IReadOnlyList<CoverageItem> Items, string? Unfinished = null);
 
     private async Task<Judgement> JudgeAsync(
-        SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, CancellationToken cancellationToken)
+        SourceContext context, FeedEntry entry, FragmentText feedText, SplitText feedWords, bool wantsPage, bool mayCite, CancellationToken cancellationToken)
     {
-        var scan = wantsPage ? PageScanFor(context.Essays, entry, feedText) : null;
+        var scan = wantsPage && !mayCite ? PageScan.For(context.Essays) : null; // a page fetched for a summary only is scanned first
         var (page, link, unfinished) = wantsPage ? await FetchArticleAsync(entry, scan, cancellationToken).ConfigureAwait(false) : (null, entry.Link, null);
         if (unfinished is not null)
         {
@@ -296,14 +304,15 @@ public sealed class FeedCollector(Fetcher fetcher, PageResolver pages, SeenEntry
     }
 
     /// <summary>
-    /// The scan the entry's page goes through before it is parsed (<see cref="PageScan"/>); null when the entry itself
-    /// (its title, text, quotes or links, a short link among them) may cite an essay: its page is then read whatever it holds.
+    /// True when the entry itself (its title, link, text, quotes or links, a link that may redirect among them) may cite an
+    /// essay (<see cref="PageScan"/>): it is then judged in full, and its page read whatever it holds. When not, it is no
+    /// coverage unless its page, wanted for a summary, is: the page is scanned before it is parsed.
     /// </summary>
-    private static PageScan? PageScanFor(IReadOnlyList<EssayProfile> essays, FeedEntry entry, FragmentText text)
+    private static bool EntryMayCite(IReadOnlyList<EssayProfile> essays, FeedEntry entry, FragmentText text)
     {
         var scan = PageScan.For(essays);
-        return scan.MayCite(entry.Title) || scan.MayCite(text.Text) || text.BlockQuotes.Any(scan.MayCite)
-            || text.Links.Any(l => scan.MayCite(l) || ShortLinks.MayRedirect(l)) ? null : scan;
+        return scan.MayCiteText(entry.Title) || scan.MayCiteText(text.Text) || text.BlockQuotes.Any(scan.MayCiteText)
+            || text.Links.Append(entry.Link).Any(l => scan.MayCiteText(l) || ShortLinks.MayRedirect(l));
     }
 
     /// <summary>The forum thread an aggregator's entry names, as a discussion of the essay or (with <paramref name="about"/>) of a citing article.</summary>

@@ -43,11 +43,14 @@ public sealed class PageScan
     /// <summary>The scan for these essays, built once per list (a cycle passes the same list to every source).</summary>
     public static PageScan For(IReadOnlyList<EssayProfile> essays) => Built.GetValue(essays, e => new PageScan(e));
 
-    /// <summary>True when the text (raw HTML, a feed entry's text or a URL) may cite one of the essays.</summary>
-    public bool MayCite(ReadOnlySpan<char> text) => text.ContainsAny(_urls) || _words.Finds(text);
+    /// <summary>True when a page's raw HTML may cite one of the essays.</summary>
+    public bool MayCite(ReadOnlySpan<char> html) => html.ContainsAny(_urls) || _words.Finds(html, markup: true);
 
-    /// <summary><see cref="MayCite(ReadOnlySpan{char})"/> of a text that may be missing.</summary>
-    public bool MayCite(string? text) => text is not null && MayCite(text.AsSpan());
+    /// <summary><see cref="MayCite(ReadOnlySpan{char})"/> of HTML that may be missing.</summary>
+    public bool MayCite(string? html) => html is not null && MayCite(html.AsSpan());
+
+    /// <summary>True when plain text (a feed entry's title or text, a URL) may cite one of the essays: '&lt;' and '&amp;' are text in it.</summary>
+    public bool MayCiteText(string? text) => text is not null && (text.AsSpan().ContainsAny(_urls) || _words.Finds(text, markup: false));
 
     /// <summary>
     /// What a link to this URL key carries whatever its form: the longest segment of its path, or the whole path (query

@@ -74,10 +74,15 @@ internal sealed class PageScanWords
         }
     }
 
-    /// <summary>True when a name phrase or an essay word pair occurs in the text.</summary>
-    public bool Finds(ReadOnlySpan<char> text)
+    /// <summary>True when a name phrase or a run of essay words occurs in the text; with <paramref name="markup"/>, it is HTML.</summary>
+    public bool Finds(ReadOnlySpan<char> text, bool markup)
     {
         var reader = new Reader(this);
+        if (!markup)
+        {
+            return reader.Feed(text) || reader.End();
+        }
+
         var attribute = new Reader(this);
         var at = 0;
         while (at < text.Length)
