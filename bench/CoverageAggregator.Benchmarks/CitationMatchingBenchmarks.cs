@@ -10,7 +10,8 @@ namespace CoverageAggregator.Benchmarks;
 /// the 181 Zyte articles as candidates), in candidates/s: CitationMatcher.Match, which the feed collector and the social
 /// judge run for every candidate and essay (essay links, quotes extracted and aligned with the essay's sentences,
 /// mentions); CitationMatcher.MayConcern, the cheap test run on every feed entry; and the two halves of its quote step
-/// alone, QuoteExtractor.Extract and QuoteMatcher.Match.
+/// alone, QuoteExtractor.Extract and QuoteMatcher.Match. The floor (the ratio's baseline) is reading each candidate's
+/// words once per essay (Words.Split of its title and text), which any judge of its text must do.
 /// Run: dotnet run -c Release --project bench/CoverageAggregator.Benchmarks -- --filter '*Citation*'
 /// </summary>
 [MemoryDiagnoser]
@@ -44,6 +45,22 @@ public class CitationMatchingBenchmarks
         {
             throw new InvalidOperationException("no citation found: the benchmark would not measure the matching it exists for");
         }
+    }
+
+    /// <summary>The floor: each candidate's title and text split into words once per essay, as Match reads them.</summary>
+    [Benchmark(Baseline = true)]
+    public int SplitWords()
+    {
+        var words = 0;
+        foreach (var _ in _essays)
+        {
+            foreach (var candidate in _candidates)
+            {
+                words += SplitText.Of(candidate).Words.Count;
+            }
+        }
+
+        return words;
     }
 
     [Benchmark]

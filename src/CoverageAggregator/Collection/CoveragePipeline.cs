@@ -13,10 +13,11 @@ namespace CoverageAggregator.Collection;
 public sealed class CoveragePipeline(CandidateResolver resolver, CoverageJudge judge)
 {
     /// <param name="words">The candidate's title and text split once (<see cref="PageNeed"/> read them already).</param>
-    /// <param name="readPage">Whether its article page must be read (<see cref="PageNeed.WantsPage"/>).</param>
-    public async Task<Outcome> RunAsync(SourceContext context, Candidate candidate, SplitText words, bool readPage, CancellationToken cancellationToken)
+    /// <param name="read">How much of its article page to read (<see cref="PageNeed"/>).</param>
+    public async Task<Outcome> RunAsync(SourceContext context, Candidate candidate, SplitText words, PageRead read, CancellationToken cancellationToken)
     {
-        var resolution = await resolver.ResolveAsync(candidate, words, readPage, cancellationToken).ConfigureAwait(false);
+        var scan = read == PageRead.IfScanFinds ? PageScan.For(context.Essays) : null;
+        var resolution = await resolver.ResolveAsync(candidate, words, read != PageRead.None, scan, cancellationToken).ConfigureAwait(false);
         if (resolution.Candidate is not { } resolved)
         {
             return new([], resolution.TryLater);

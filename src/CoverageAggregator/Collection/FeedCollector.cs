@@ -29,9 +29,13 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             cancellationToken).ConfigureAwait(false);
         if (fetch.Outcome == FetchOutcome.NotModified)
         {
-            // Nothing new in the feed; entries kept pending are due whatever the feed says.
+            // Nothing new in the feed; entries kept pending are due whatever the feed says (a source with none asks nothing more).
             var retried = new Judging(pipeline, seen, context, options.Value.MaxPagesPerSource);
-            await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            if (state.PendingEntries is not 0)
+            {
+                await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            }
+
             return retried.Into(SourceRun.From(fetch), 0, []);
         }
 
@@ -52,14 +56,18 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
 
         var already = await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
         var judging = new Judging(pipeline, seen, context, options.Value.MaxPagesPerSource);
-        var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Contains(e.Id)).ToList();
-        await judging.RetryPendingAsync(fresh.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Ids.Contains(e.Id)).ToList();
+        if (already.Pending.Count > 0)
+        {
+            await judging.RetryPendingAsync(fresh.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var entry in fresh)
         {
             await judging.JudgeAsync(entry, triesBefore: 0, cancellationToken).ConfigureAwait(false);
         }
 
-        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings);
+        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings, pendingBefore: already.Pending);
     }
 
     /// <summary>
@@ -88,8 +96,15 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
         public async Task JudgeAsync(FeedEntry entry, int triesBefore, CancellationToken cancellationToken)
         {
             var candidate = FeedCandidates.Of(entry, context.Source.Name);
+            var mayCite = PageNeed.MayCite(candidate, context.Essays);
             var words = new SplitText(candidate.Title + "\n" + candidate.Text);
-            var wantsPage = PageNeed.WantsPage(candidate, words, context.Essays);
+            var wantsPage = PageNeed.WantsPage(candidate, words, context.Essays, mayCite);
+            if (!wantsPage && !mayCite)
+            {
+                _judged.Add((entry.Id, entry.Link, "not-coverage")); // nothing in it could cite, and it has no page to read
+                return;
+            }
+
             if (wantsPage && _pagesUsed++ >= pageBudget)
             {
                 _deferred++;
@@ -97,7 +112,9 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
                 return;
             }
 
-            var judgement = await pipeline.RunAsync(context, candidate, words, wantsPage, cancellationToken).ConfigureAwait(false);
+            // A page read for a summary alone (nothing in the entry could cite) is scanned before it is parsed.
+            var read = !wantsPage ? PageRead.None : mayCite ? PageRead.Whole : PageRead.IfScanFinds;
+            var judgement = await pipeline.RunAsync(context, candidate, words, read, cancellationToken).ConfigureAwait(false);
             if (judgement.TryLater is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
             {
                 _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
@@ -108,14 +125,20 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             _judged.Add((entry.Id, entry.Link, judgement.Items.Count > 0 ? "coverage" : "not-coverage"));
         }
 
-        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings)
+        /// <param name="pendingBefore">The ids of the source's pending entries before the run, when known: then the run
+        /// counts those still pending after it (the ones not judged, and the ones it keeps), and the runner need not.</param>
+        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings, IReadOnlySet<string>? pendingBefore = null)
         {
             if (_deferred > 0)
             {
                 _warnings.Add($"more than {pageBudget} articles to read; {_deferred} wait for the next run");
             }
 
-            return run with { Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings] };
+            return run with
+            {
+                Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings],
+                PendingEntries = pendingBefore?.Except(_judged.Select(j => j.Item1)).Union(_pending.Select(p => p.Entry.Id)).Count(),
+            };
         }
     }
 }

@@ -134,14 +134,17 @@ public sealed class SourceRunner(
                 await waiting.RecordAsync(source.Id, run.Pending, essays, cancellationToken).ConfigureAwait(false);
             }
 
-            if (run.Pending.Count > 0 || state.PendingEntries > 0)
+            // Counted unless the run counted them: when entries wait or may wait (an unknown count is made once).
+            var mayWait = run.Pending.Count > 0 || state.PendingEntries is not 0;
+            if (run.PendingEntries is null && mayWait)
             {
                 run = run with { PendingEntries = await seen.CountPendingAsync(source.Id, cancellationToken).ConfigureAwait(false) };
-                if (batch is null)
-                {
-                    // The pages list the entries waiting to be resolved, which may have come or gone (a cycle renders every page at its end).
-                    await NotifyAsync(new CoverageChange([.. essays.Select(e => e.Essay.Id)], []), cancellationToken).ConfigureAwait(false);
-                }
+            }
+
+            if (batch is null && (mayWait || run.PendingEntries > 0))
+            {
+                // The pages list the entries waiting to be resolved, which may have come or gone (a cycle renders every page at its end).
+                await NotifyAsync(new CoverageChange([.. essays.Select(e => e.Essay.Id)], []), cancellationToken).ConfigureAwait(false);
             }
 
             return await RecordAsync(source, state, run, added.Count, batch, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using CoverageAggregator.Configuration;
@@ -155,7 +156,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
             return FetchResult.Fail(request.Url, $"body of {declared} bytes exceeds the {_options.MaxBytes}-byte cap", status, chain: chain);
         }
 
-        var body = request.HeadersOnly ? [] : await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var body = request.HeadersOnly ? [] : await ReadCappedAsync(response.Content, declared, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return FetchResult.Fail(request.Url, $"body exceeds the {_options.MaxBytes}-byte cap (after decompression)", status, chain: chain);
@@ -177,23 +178,31 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         };
     }
 
-    private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>The body, at most MaxBytes: read through a pooled buffer into one sized by Content-Length when it is given (compressed bodies grow).</summary>
+    private async Task<byte[]?> ReadCappedAsync(HttpContent content, long? declared, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        using var buffer = new MemoryStream(declared is > 0 and <= int.MaxValue ? (int)Math.Min(declared.Value, _options.MaxBytes) : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            if (buffer.Length + read > _options.MaxBytes)
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > _options.MaxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     /// <summary>How long to wait: Retry-After, else the rate-limit reset headers of the social APIs.</summary>

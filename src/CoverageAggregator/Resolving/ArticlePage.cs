@@ -29,4 +29,10 @@ public sealed record ArticlePage
 
     /// <summary>The page's rel=next (&lt;link&gt; or &lt;a&gt;), absolute: the next page of a paginated article, or of something else (<see cref="PaginatedArticles"/> tells).</summary>
     public string? NextPage { get; init; }
+
+    /// <summary>False for a page its <see cref="PageScan"/> found nothing in: it was not parsed (only <see cref="Url"/> is set) and cites no essay.</summary>
+    public bool MayCite { get; init; } = true;
+
+    /// <summary>A page fetched but not parsed, since the scan found nothing it could cite by.</summary>
+    public static ArticlePage NotCiting(Uri url) => new() { Url = url, MayCite = false };
 }

@@ -13,17 +13,24 @@ public sealed class CandidateResolver(PageResolver pages)
 {
     /// <param name="words">The candidate's own title and text split, reused when the page adds no text.</param>
     /// <param name="readPage">Whether the article page must be read (<see cref="PageNeed.WantsPage"/>).</param>
-    public async Task<Resolution> ResolveAsync(Candidate found, SplitText words, bool readPage, CancellationToken cancellationToken)
+    /// <param name="scan">When given, the page is parsed only when the scan finds in it something it could cite by; a page
+    /// in which it finds nothing makes the candidate nothing (<see cref="PageRead.IfScanFinds"/>).</param>
+    public async Task<Resolution> ResolveAsync(Candidate found, SplitText words, bool readPage, PageScan? scan, CancellationToken cancellationToken)
     {
         if (found.Complete)
         {
             return found.Url is null ? Resolution.Nothing : new(AsIs(found, words));
         }
 
-        var (page, link, tryLater) = readPage ? await ReadArticleAsync(found, cancellationToken).ConfigureAwait(false) : (null, found.Url, null);
+        var (page, link, tryLater) = readPage ? await ReadArticleAsync(found, scan, cancellationToken).ConfigureAwait(false) : (null, found.Url, null);
         if (tryLater is not null)
         {
             return new(null, tryLater);
+        }
+
+        if (page is { MayCite: false })
+        {
+            return Resolution.Nothing; // nothing on the page, nor in the candidate, that could cite an essay
         }
 
         if (page is null && ShortLinks.IsShortOrProxy(link))
@@ -118,9 +125,9 @@ public sealed class CandidateResolver(PageResolver pages)
     /// TryLater is set when the page could not be had for a reason that may pass (no answer, a timeout, 429, a server
     /// error, Google asking to slow down): the candidate is then kept pending rather than judged on its summary alone.
     /// </remarks>
-    private async Task<(ArticlePage? Page, string? Link, string? TryLater)> ReadArticleAsync(Candidate found, CancellationToken cancellationToken)
+    private async Task<(ArticlePage? Page, string? Link, string? TryLater)> ReadArticleAsync(Candidate found, PageScan? scan, CancellationToken cancellationToken)
     {
-        var (page, fetch) = await pages.FetchPageAsync(found.Url!, cancellationToken).ConfigureAwait(false);
+        var (page, fetch) = await pages.FetchPageAsync(found.Url!, scan, cancellationToken).ConfigureAwait(false);
         if (!GoogleNewsLinks.IsGoogleNews(found.Url) || (page is not null && !GoogleNewsLinks.IsGooglePage(page.Url) && !GoogleNewsLinks.IsGoogleNews(page.Url)))
         {
             return (page, found.Url, page is null && fetch.MayPassLater ? "article page: " + fetch.Problem : null);
@@ -132,7 +139,7 @@ public sealed class CandidateResolver(PageResolver pages)
             return (null, null, publisher.TryLater);
         }
 
-        var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, cancellationToken).ConfigureAwait(false);
+        var (article, articleFetch) = await pages.FetchPageAsync(publisher.Url, scan, cancellationToken).ConfigureAwait(false);
         return (article, publisher.Url, article is null && articleFetch.MayPassLater ? "article page: " + articleFetch.Problem : null);
     }
 }

@@ -13,8 +13,22 @@ public static class PageNeed
     /// <summary>Feed text shorter than this is taken as a summary: only the page can tell whether it cites.</summary>
     public const int SummaryLength = 1500;
 
+    /// <summary>
+    /// True when the candidate itself (its title, URL, text, quotes or links, a link that may redirect among them) may
+    /// cite an essay (<see cref="PageScan"/>, a cheap superset of what the matcher could find): it is then judged in full,
+    /// and its page read whatever it holds. When not, it is no coverage unless its page, wanted for a summary, is: the
+    /// page is then scanned before it is parsed (<see cref="PageRead.IfScanFinds"/>).
+    /// </summary>
+    public static bool MayCite(Candidate candidate, IReadOnlyList<EssayProfile> essays)
+    {
+        var scan = PageScan.For(essays);
+        return scan.MayCiteText(candidate.Title) || scan.MayCiteText(candidate.Text) || candidate.BlockQuotes.Any(scan.MayCiteText)
+            || candidate.Links.Append(candidate.Url).Any(l => scan.MayCiteText(l) || ShortLinks.MayRedirect(l));
+    }
+
     /// <param name="words">The candidate's title and text split (<see cref="SplitText.Of"/>), once for all essays.</param>
-    public static bool WantsPage(Candidate candidate, SplitText words, IReadOnlyList<EssayProfile> essays)
+    /// <param name="mayCite">Whether the candidate itself may cite (<see cref="MayCite"/>): when not, only a summary wants its page.</param>
+    public static bool WantsPage(Candidate candidate, SplitText words, IReadOnlyList<EssayProfile> essays, bool mayCite)
     {
         if (candidate.Complete || candidate.Url is null || essays.Any(essay => essay.IsEssayUrl(candidate.Url)))
         {
@@ -22,7 +36,20 @@ public static class PageNeed
         }
 
         return essays.Any(essay => CitationMatcher.IsAfterEssay(essay, candidate.PublishedAt)
-            && (candidate.Text.Length < SummaryLength || candidate.Links.Any(essay.IsEssayUrl)
-                || CitationMatcher.MayConcern(essay, words.Words)));
+            && (candidate.Text.Length < SummaryLength
+                || (mayCite && (candidate.Links.Any(essay.IsEssayUrl) || CitationMatcher.MayConcern(essay, words.Words)))));
     }
+}
+
+/// <summary>How much of a candidate's article page is read (<see cref="PageNeed"/>).</summary>
+public enum PageRead
+{
+    /// <summary>None: the candidate is judged on what its source carries.</summary>
+    None,
+
+    /// <summary>Parsed only when a scan of its raw HTML finds something it could cite by (read for a summary alone).</summary>
+    IfScanFinds,
+
+    /// <summary>Parsed whole: the candidate may cite by itself, its page says how.</summary>
+    Whole,
 }

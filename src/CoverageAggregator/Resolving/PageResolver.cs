@@ -14,14 +14,24 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
     private readonly ConcurrentDictionary<string, Task<string?>> _resolved = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ArticlePage?>> _linked = new(StringComparer.Ordinal);
 
-    /// <summary>The page at <paramref name="url"/>; an article split over pages comes with its following pages joined (<see cref="PaginatedArticles"/>).</summary>
-    public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken)
+    public Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, CancellationToken cancellationToken) =>
+        FetchPageAsync(url, scan: null, cancellationToken);
+
+    /// <summary>
+    /// The page at <paramref name="url"/>, read; an article split over pages comes with its following pages joined
+    /// (<see cref="PaginatedArticles"/>). With a <paramref name="scan"/>, a page in which it finds nothing that could cite
+    /// an essay (nor in the URL it landed on), and that does not go on to a next page, is not parsed: it comes back as
+    /// <see cref="ArticlePage.NotCiting"/>.
+    /// </summary>
+    public async Task<(ArticlePage? Page, FetchResult Fetch)> FetchPageAsync(string url, PageScan? scan, CancellationToken cancellationToken)
     {
-        var (page, result) = await FetchOnePageAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
-        return page is null ? (null, result) : (await PaginatedArticles.JoinAsync(page, async (next, ct) => (await FetchOnePageAsync(next, ct).ConfigureAwait(false)).Page, cancellationToken).ConfigureAwait(false), result);
+        var (page, result) = await FetchOnePageAsync(new Uri(url), scan, cancellationToken).ConfigureAwait(false);
+        return page is null or { MayCite: false }
+            ? (page, result)
+            : (await PaginatedArticles.JoinAsync(page, async (next, ct) => (await FetchOnePageAsync(next, scan: null, ct).ConfigureAwait(false)).Page, cancellationToken).ConfigureAwait(false), result);
     }
 
-    private async Task<(ArticlePage? Page, FetchResult Fetch)> FetchOnePageAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<(ArticlePage? Page, FetchResult Fetch)> FetchOnePageAsync(Uri url, PageScan? scan, CancellationToken cancellationToken)
     {
         var result = await fetcher.FetchAsync(new FetchRequest(url, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"), cancellationToken).ConfigureAwait(false);
         if (!result.IsOk)
@@ -30,6 +40,11 @@ public sealed class PageResolver(Fetcher fetcher, GoogleNewsDecoder? googleNews 
         }
 
         var html = TextDecoding.Decode(result.Body, result.Charset);
+        if (scan is not null && !scan.MayCite(html) && !scan.MayCite(result.FinalUrl.AbsoluteUri) && !PaginatedArticles.MayGoOn(html))
+        {
+            return (ArticlePage.NotCiting(result.FinalUrl), result);
+        }
+
         return (ArticleParser.Parse(html, result.FinalUrl), result);
     }
 

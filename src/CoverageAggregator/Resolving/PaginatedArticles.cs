@@ -9,10 +9,16 @@ namespace CoverageAggregator.Resolving;
 /// page's address with a page part added. A rel=next to another article (WordPress's adjacent-post links, a blog's
 /// next entry) or from a listing (a home page's page 2) is not.
 /// </summary>
-public static class PaginatedArticles
+public static partial class PaginatedArticles
 {
     /// <summary>Pages read after the first at most.</summary>
     public const int MaxMorePages = 4;
+
+    /// <summary>
+    /// Whether raw HTML names a next page (rel=next on a link or an anchor), before it is parsed: a page whose first part
+    /// cites nothing may cite on the next (<see cref="PageScan"/> then lets it be parsed and followed).
+    /// </summary>
+    public static bool MayGoOn(string html) => RelNext().IsMatch(html);
 
     /// <summary>
     /// The article with its following pages joined; <paramref name="readPage"/> reads one page (through the Fetcher),
@@ -85,4 +91,7 @@ public static class PaginatedArticles
     }
 
     private static string Address(Uri url) => url.GetLeftPart(UriPartial.Query);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\brel\s*=\s*[""']?[^""'>]*\bnext\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RelNext();
 }

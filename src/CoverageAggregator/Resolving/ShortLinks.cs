@@ -39,6 +39,13 @@ public static class ShortLinks
         return !uri.Host.Contains("feedburner", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.StartsWith("/~r/", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// What every link that <see cref="MayRedirect"/> carries in raw HTML ("//bit.ly/", "//www.google.com/url"): a page
+    /// with none of them hides no link behind one (<see cref="PageScan"/>).
+    /// </summary>
+    internal static IEnumerable<string> Needles() =>
+        Hosts.Select(h => "//" + h + "/").Concat(RedirectPaths.Select(r => "//" + r.Host + r.Path));
+
     /// <summary>True for a link that may land somewhere else than it says: a short or proxy link, or a site's redirector.</summary>
     public static bool MayRedirect(string? url) =>
         IsShortOrProxy(url)

@@ -18,12 +18,15 @@ public sealed class SeenEntryStore(StorageClients storage)
 
     private readonly TableHandle _table = new(storage.Table("seen"));
 
-    /// <summary>The ids among <paramref name="entryIds"/> judged before: one partition query, not a lookup per entry.</summary>
-    public async Task<IReadOnlySet<string>> FindSeenAsync(string sourceId, IEnumerable<string> entryIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids among <paramref name="entryIds"/> met before (judged or pending), and the source's pending entries' ids:
+    /// one partition query, not a lookup per entry, nor another query for the pending ones when there are none.
+    /// </summary>
+    public async Task<SeenEntries> FindSeenAsync(string sourceId, IEnumerable<string> entryIds, CancellationToken cancellationToken)
     {
         var wanted = entryIds.ToHashSet(StringComparer.Ordinal);
-        var entries = await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken, ["RowKey"]).ConfigureAwait(false);
-        return entries.Select(e => e.RowKey).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
+        var entries = await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false);
+        return new(entries.Select(e => e.RowKey).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal), entries.Where(e => e.Outcome == PendingOutcome).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal));
     }
 
     public Task MarkSeenAsync(string sourceId, IEnumerable<(string EntryId, string? Url, string Outcome)> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -74,6 +77,9 @@ public sealed class SeenEntryStore(StorageClients storage)
     /// <summary>How many entries of a source wait for another try.</summary>
     public async Task<int> CountPendingAsync(string sourceId, CancellationToken cancellationToken) =>
         (await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey"]).ConfigureAwait(false)).Count;
+
+    /// <summary>What <see cref="FindSeenAsync"/> found: the ids met before, and the source's pending entries.</summary>
+    public sealed record SeenEntries(IReadOnlySet<string> Ids, IReadOnlySet<string> Pending);
 
     private static string EntryJson(FeedEntry entry)
     {

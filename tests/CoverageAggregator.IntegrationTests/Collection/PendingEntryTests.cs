@@ -72,6 +72,51 @@ public class PendingEntryTests
     }
 
     [Fact]
+    public async Task AFeedWhoseEntriesAreAllJudgedRecordsThatNoneWait()
+    {
+        await using var site = await ScriptedSite.StartAsync();
+        site.On("/feed.xml", c => ScriptedSite.Feed(c, SummaryFeed(site.BaseUrl, 2), "\"v1\""))
+            .On("/story/0", _ => Article(0))
+            .On("/story/1", _ => Article(1));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var host = new TestHost(await ConfigAsync(site), Settings(60), time);
+
+        await host.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
+
+        var state = await host.Get<SourceStateStore>().FindAsync(SourceId(site), CancellationToken.None);
+        Assert.Equal(0, state?.PendingEntries);
+    }
+
+    [Fact]
+    public async Task AnEntryNotYetDueWhenTheFeedChangesStaysCountedAndIsJudgedWhenDueThoughTheFeedThenAnswers304()
+    {
+        await using var site = await ScriptedSite.StartAsync();
+        var (entries, failing) = (1, true);
+        site.On("/feed.xml", c => ScriptedSite.Feed(c, SummaryFeed(site.BaseUrl, entries), $"\"v{entries}\""))
+            .On("/story/0", _ => failing ? Results.StatusCode(503) : Article(0))
+            .On("/story/1", _ => Article(1));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
+        await using var host = new TestHost(await ConfigAsync(site), Settings(60), time);
+        var cycle = host.Get<CollectionCycle>();
+        var states = host.Get<SourceStateStore>();
+        var pending = new List<int?>();
+
+        await cycle.RunAsync(null, CancellationToken.None); // story 0 fails: pending, due in 15 minutes
+        pending.Add((await states.FindAsync(SourceId(site), CancellationToken.None))?.PendingEntries);
+        (entries, failing) = (2, false);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await cycle.RunAsync(null, CancellationToken.None); // the feed changed; story 0 is not due yet
+        pending.Add((await states.FindAsync(SourceId(site), CancellationToken.None))?.PendingEntries);
+        time.Advance(TimeSpan.FromMinutes(20));
+        await cycle.RunAsync(null, CancellationToken.None); // 304; story 0 is due
+        pending.Add((await states.FindAsync(SourceId(site), CancellationToken.None))?.PendingEntries);
+
+        Assert.Equal([1, 1, 0], pending);
+        Assert.Equal(2, (await host.Get<CoverageStore>().ListAsync("essay-1", CancellationToken.None)).Count);
+        Assert.Equal(2, site.Requests("/story/0"));
+    }
+
+    [Fact]
     public async Task TwoHundredEntriesWithACapOfSixtyAreAllJudgedAfterFourRunsThoughTheFeedAnswers304()
     {
         await using var site = await ScriptedSite.StartAsync();
@@ -124,4 +169,6 @@ public class PendingEntryTests
 
         Assert.Equal(2, snapshot?.Export.Items.Count);
     }
+
+    private static string SourceId(ScriptedSite site) => "feed-" + Feeds.EntryIdentity.Hash(site.BaseUrl + "/feed.xml")[..16];
 }

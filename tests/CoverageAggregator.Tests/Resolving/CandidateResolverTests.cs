@@ -11,7 +11,7 @@ public class CandidateResolverTests
 
     private static async Task<Resolution> ResolveAsync(StubHandler handler, Candidate candidate, bool readPage) =>
         await new CandidateResolver(CliffEssay.Pages(handler))
-            .ResolveAsync(candidate, new SplitText(candidate.Title + "\n" + candidate.Text), readPage, CancellationToken.None);
+            .ResolveAsync(candidate, new SplitText(candidate.Title + "\n" + candidate.Text), readPage, scan: null, CancellationToken.None);
 
     [Fact]
     public async Task ACopyWhoseCanonicalNamesTheOriginalIsKnownByTheOriginalAndNamesNoOutletOfItsOwn()

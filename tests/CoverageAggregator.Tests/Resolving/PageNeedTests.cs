@@ -12,7 +12,7 @@ public class PageNeedTests
     private static readonly string LongUnrelatedText = string.Join(' ', Enumerable.Repeat("Memory makers raised prices again this quarter as demand held.", 40));
 
     private static bool WantsPage(Candidate candidate) =>
-        PageNeed.WantsPage(candidate, new SplitText(candidate.Title + "\n" + candidate.Text), Essays);
+        PageNeed.WantsPage(candidate, new SplitText(candidate.Title + "\n" + candidate.Text), Essays, PageNeed.MayCite(candidate, Essays));
 
     [Fact]
     public void ASummaryOnlyEntryAfterTheEssayHasItsPageRead() =>
@@ -60,4 +60,16 @@ public class PageNeedTests
     [Fact]
     public void AnEntryWithoutALinkHasNothingToRead() =>
         Assert.False(WantsPage(new Candidate { Title = "Grid limits", Text = "Short.", PublishedAt = CliffEssay.After }));
+
+    [Theory]
+    [InlineData("Grid limits", "Mara Okafor argues the grid is the limit.", null)]
+    [InlineData("Grid limits", "Prices rose.", CliffEssay.Mirror)]
+    [InlineData("Grid limits", "Prices rose.", "https://bit.ly/3xYz")]
+    [InlineData("La falaise", "Selon Frontier Notes, la demande va doubler.", null)]
+    public void AnEntryThatNamesLinksOrMayHideTheEssayMayCite(string title, string text, string? link) =>
+        Assert.True(PageNeed.MayCite(new Candidate { Url = "https://outlet.example/story", Title = title, Text = text, Links = link is null ? [] : [link] }, Essays));
+
+    [Fact]
+    public void AnEntryWithNothingOfTheEssayMayNotCite() =>
+        Assert.False(PageNeed.MayCite(new Candidate { Url = "https://outlet.example/story", Title = "HBM prices", Text = LongUnrelatedText, Links = ["https://vendor.example/hbm"] }, Essays));
 }
