@@ -48,7 +48,14 @@ internal sealed partial class PageScanWords
                 var c = raw is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '`' ? '\'' : raw;
                 if (c == '\'')
                 {
-                    // An apostrophe joins two runs of word characters ("don't", "Brandt's"); anything else ends the word.
+                    // An apostrophe joins two runs of word characters ("don't", "Brandt's"), except after an elided word
+                    // ("d'Import AI": d, then import), as Words.Split reads them; anything else ends the word.
+                    if (IsElided())
+                    {
+                        EndWord();
+                        continue;
+                    }
+
                     if (_length > 0 && !_apostrophe)
                     {
                         _apostrophe = true;
@@ -96,6 +103,11 @@ internal sealed partial class PageScanWords
             EndWord();
             return Found;
         }
+
+        /// <summary>The word so far is one Words.Split cuts off before an apostrophe: c d j l m n s t qu.</summary>
+        private bool IsElided() =>
+            !_apostrophe && ((_length == 1 && "cdjlmnst".Contains(char.ToLowerInvariant(_word[0]), StringComparison.Ordinal))
+                || (_length == 2 && char.ToLowerInvariant(_word[0]) == 'q' && char.ToLowerInvariant(_word[1]) == 'u'));
 
         private void Append(char c)
         {

@@ -90,6 +90,11 @@ public class PageScanTests
         Assert.True(Scan.MayCite(html));
     }
 
+    [Theory]
+    [InlineData("<p>La dernière lettre d’Okafor a beaucoup circulé.</p>")]
+    [InlineData("<p>L'essai qu'Okafor a publié a beaucoup circulé.</p>")]
+    public void ANameAfterAnElidedWordIsReadAsWordsSplitReadsIt(string body) => Assert.True(Scan.MayCite(Page(body)));
+
     [Fact]
     public void APageNamingOnlyTheAuthorIsKeptForItsLinksToBeFollowed() =>
         Assert.True(Scan.MayCite(Page("<p>Okafor’s newsletter has more on this.</p>")));
