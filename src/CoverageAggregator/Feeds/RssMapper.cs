@@ -37,7 +37,8 @@ internal static class RssMapper
             ?? (guidIsLink ? Absolute(itemBase, guidText) : null)
             ?? Absolute(itemBase, (string?)item.Attribute(Rdf + "about"));
         var description = Html(read?.Description) ?? Html(Child(item, "description")?.Value);
-        var content = Html(read?.Content) ?? Html(item.Element(Content + "encoded")?.Value);
+        // content:encoded first: for an RSS 1.0 item FeedReader's Content is its description, the full text only the module gives.
+        var content = Html(item.Element(Content + "encoded")?.Value) ?? Html(read?.Content);
         var title = Clean(read?.Title) ?? Clean(Child(item, "title")?.Value) ?? Clean(item.Element(Dc + "title")?.Value) ?? Clean(MediaText(item, "title"));
         var summary = description ?? Html(MediaText(item, "description")) ?? Html(item.Element(ITunes + "summary")?.Value);
         var source = Child(item, "source");
