@@ -1,3 +1,4 @@
+using CoverageAggregator.Candidates;
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Coverage;
 using CoverageAggregator.Deduplication;
@@ -34,6 +35,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             if (state.PendingEntries is not 0)
             {
                 await retried.RetryPendingAsync(new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+                await retried.RunAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return retried.Into(SourceRun.From(fetch), 0, []);
@@ -64,22 +66,30 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
 
         foreach (var entry in fresh)
         {
-            await judging.JudgeAsync(entry, triesBefore: 0, cancellationToken).ConfigureAwait(false);
+            judging.Add(entry, triesBefore: 0);
         }
 
+        await judging.RunAsync(cancellationToken).ConfigureAwait(false);
         return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings, pendingBefore: already.Pending);
     }
 
     /// <summary>
     /// One run's judgements: every entry met ends judged (seen) or pending, so nothing is lost to a page that failed, a
     /// Google News link not decoded yet or the page budget running out, and the feed's validators can always advance.
+    /// Entries are added in the feed's order, which alone decides what the page budget covers; then up to
+    /// <see cref="PagesAtOnce"/> of them go through the pipeline at once, and their outcomes are taken in that same
+    /// order, so the run's result does not depend on which page answered first.
     /// </summary>
     private sealed class Judging(CoveragePipeline pipeline, SeenEntryStore seen, SourceContext context, int pageBudget)
     {
+        /// <summary>Entries of one feed in the pipeline at once (the Fetcher's per-host limit still holds their pages).</summary>
+        private const int PagesAtOnce = 4;
+
         private readonly List<CoverageItem> _items = [];
         private readonly List<(string, string?, string)> _judged = [];
         private readonly List<PendingEntry> _pending = [];
         private readonly List<string> _warnings = [];
+        private readonly List<Work> _work = [];
         private int _pagesUsed;
         private int _deferred;
 
@@ -89,11 +99,12 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             var due = await seen.DuePendingAsync(context.Source.Id, context.Now, Math.Max(pageBudget, 1), cancellationToken).ConfigureAwait(false);
             foreach (var pending in due.Where(p => !inBody.Contains(p.Entry.Id)))
             {
-                await JudgeAsync(pending.Entry, pending.Tries, cancellationToken).ConfigureAwait(false);
+                Add(pending.Entry, pending.Tries);
             }
         }
 
-        public async Task JudgeAsync(FeedEntry entry, int triesBefore, CancellationToken cancellationToken)
+        /// <summary>Decides what an entry needs (<see cref="PageNeed"/>) and the page budget; the pipeline runs in <see cref="RunAsync"/>.</summary>
+        public void Add(FeedEntry entry, int triesBefore)
         {
             var candidate = FeedCandidates.Of(entry, context.Source.Name);
             var mayCite = PageNeed.MayCite(candidate, context.Essays);
@@ -114,15 +125,35 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
 
             // A page read for a summary alone (nothing in the entry could cite) is scanned before it is parsed.
             var read = !wantsPage ? PageRead.None : mayCite ? PageRead.Whole : PageRead.IfScanFinds;
-            var judgement = await pipeline.RunAsync(context, candidate, words, read, cancellationToken).ConfigureAwait(false);
-            if (judgement.TryLater is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
+            _work.Add(new Work(entry, triesBefore, candidate, words, read));
+        }
+
+        /// <summary>Runs the entries added through the pipeline, several at once, and takes their outcomes in the order they were added.</summary>
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var outcomes = new CoveragePipeline.Outcome[_work.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, _work.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = PagesAtOnce, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var work = _work[i];
+                    outcomes[i] = await pipeline.RunAsync(context, work.Candidate, work.Words, work.Read, ct).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            for (var i = 0; i < _work.Count; i++)
             {
-                _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
-                return;
+                var (entry, triesBefore, judgement) = (_work[i].Entry, _work[i].TriesBefore, outcomes[i]);
+                if (judgement.TryLater is { } problem && triesBefore + 1 < PendingEntry.MaxTries)
+                {
+                    _pending.Add(PendingEntry.Failed(entry, triesBefore, context.Now, problem));
+                    continue;
+                }
+
+                _items.AddRange(judgement.Items);
+                _judged.Add((entry.Id, entry.Link, judgement.Items.Count > 0 ? "coverage" : "not-coverage"));
             }
 
-            _items.AddRange(judgement.Items);
-            _judged.Add((entry.Id, entry.Link, judgement.Items.Count > 0 ? "coverage" : "not-coverage"));
+            _work.Clear();
         }
 
         /// <param name="pendingBefore">The ids of the source's pending entries before the run, when known: then the run
@@ -141,4 +172,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             };
         }
     }
+
+    /// <summary>An entry on its way through the pipeline: what was decided for it before.</summary>
+    private sealed record Work(FeedEntry Entry, int TriesBefore, Candidate Candidate, SplitText Words, PageRead Read);
 }
