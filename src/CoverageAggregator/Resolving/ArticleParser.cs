@@ -104,6 +104,11 @@ public static partial class ArticleParser
             return ("", [], []);
         }
 
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            return (Clean(html) ?? "", [], []); // plain text (most summaries): no markup, no entity, nothing to parse
+        }
+
         using var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var body = document.Body!;
         foreach (var node in body.QuerySelectorAll("script,style,noscript,template,iframe").ToList())
