@@ -46,7 +46,7 @@ public static class UrlCanonicalizer
     /// cannot be read or whose host is an address literal (which says nothing about the site).
     /// </summary>
     public static string? SiteKey(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns ? SiteOf(uri.Host.ToLowerInvariant()) : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns ? SiteOf(uri) : null;
 
     /// <summary>The site of a URL's host, address literals included (two links on one loopback server are one site).</summary>
     public static string SiteOf(Uri uri) => SiteOf(uri.Host.ToLowerInvariant());

@@ -91,13 +91,19 @@ public static partial class Words
         return word;
     }
 
-    /// <summary>The length of an elided word before the apostrophe at the start of a run (c' d' j' l' m' n' s' t' qu'), else 0.</summary>
+    /// <summary>
+    /// True for a word that French, Italian and Catalan elide before an apostrophe (c' d' j' l' m' n' s' t' qu'), in any
+    /// case: Split cuts it off the word it is joined to, and the page scan reads it the same way.
+    /// </summary>
+    public static bool IsElision(ReadOnlySpan<char> word) =>
+        word.Length == 1 ? "cdjlmnst".Contains(char.ToLowerInvariant(word[0]))
+        : word.Length == 2 && word.Equals("qu", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The length of an elided word (<see cref="IsElision"/>) before the apostrophe at the start of a run, else 0.</summary>
     private static int Elided(ReadOnlySpan<char> run)
     {
-        var at = run.Length > 2 && run[1] == '\'' && "cdjlmnst".Contains(run[0]) ? 1
-            : run.Length > 3 && run[2] == '\'' && run.StartsWith("qu", StringComparison.Ordinal) ? 2
-            : 0;
-        return at > 0 && char.IsLetterOrDigit(run[at + 1]) ? at : 0;
+        var at = run.IndexOf('\'');
+        return at is 1 or 2 && run.Length > at + 1 && IsElision(run[..at]) && char.IsLetterOrDigit(run[at + 1]) ? at : 0;
     }
 
     private static int FirstCjk(ReadOnlySpan<char> text)

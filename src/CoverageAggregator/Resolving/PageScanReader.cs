@@ -104,10 +104,8 @@ internal sealed partial class PageScanWords
             return Found;
         }
 
-        /// <summary>The word so far is one Words.Split cuts off before an apostrophe: c d j l m n s t qu.</summary>
-        private bool IsElided() =>
-            !_apostrophe && ((_length == 1 && "cdjlmnst".Contains(char.ToLowerInvariant(_word[0]), StringComparison.Ordinal))
-                || (_length == 2 && char.ToLowerInvariant(_word[0]) == 'q' && char.ToLowerInvariant(_word[1]) == 'u'));
+        /// <summary>The word so far is one Words.Split cuts off before an apostrophe (<see cref="Words.IsElision"/>).</summary>
+        private bool IsElided() => !_apostrophe && _length <= _word.Length && Words.IsElision(_word.AsSpan(0, _length));
 
         private void Append(char c)
         {

@@ -18,7 +18,7 @@ public static class Syndication
             return true;
         }
 
-        var canonicalSite = UrlCanonicalizer.SiteKey(canonical) ?? new Uri(canonical).Host;
+        var canonicalSite = UrlCanonicalizer.SiteOf(new Uri(canonical));
         return new[] { page?.OgUrl, page?.Url.AbsoluteUri, found.OutletUrl }
             .Select(UrlCanonicalizer.SiteKey)
             .Any(site => site is not null && site != canonicalSite); // an address literal has no site key: it says nothing
