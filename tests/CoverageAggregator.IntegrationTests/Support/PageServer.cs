@@ -1,11 +1,6 @@
 using CoverageAggregator.Publishing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CoverageAggregator.IntegrationTests.Support;
 
@@ -25,19 +20,16 @@ public sealed class PageServer : IAsyncDisposable
     public static async Task<PageServer> StartAsync(TestHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var endpoints = host.Get<CoverageEndpoints>();
-        app.MapGet("/api/essays", (CancellationToken token) => endpoints.IndexAsync(token));
-        app.MapGet("/api/essays/{id}/coverage", (string id, HttpRequest request, CancellationToken token) =>
-            endpoints.CoverageHtmlAsync(id, CoverageFilter.FromQuery(request.Query), request.Headers.IfNoneMatch, token));
-        app.MapGet("/api/essays/{id}/coverage.json", (string id, HttpRequest request, CancellationToken token) =>
-            endpoints.CoverageJsonAsync(id, CoverageFilter.FromQuery(request.Query), request.Headers.IfNoneMatch, token));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PageServer(app, address.TrimEnd('/'));
+        var (app, baseUrl) = await LoopbackKestrel.StartAsync(web =>
+        {
+            web.MapGet("/api/essays", (CancellationToken token) => endpoints.IndexAsync(token));
+            web.MapGet("/api/essays/{id}/coverage", (string id, HttpRequest request, CancellationToken token) =>
+                endpoints.CoverageHtmlAsync(id, CoverageFilter.FromQuery(request.Query), request.Headers.IfNoneMatch, token));
+            web.MapGet("/api/essays/{id}/coverage.json", (string id, HttpRequest request, CancellationToken token) =>
+                endpoints.CoverageJsonAsync(id, CoverageFilter.FromQuery(request.Query), request.Headers.IfNoneMatch, token));
+        });
+        return new PageServer(app, baseUrl);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,45 +1,21 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CoverageAggregator.IntegrationTests.Support;
 
 /// <summary>A web site on 127.0.0.1 whose answers a test scripts (and changes between runs); it counts the requests per path.</summary>
 public sealed class ScriptedSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly Dictionary<string, Func<HttpContext, IResult>> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
-
-    private ScriptedSite(WebApplication app) => _app = app;
+    private WebApplication? _app;
 
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<ScriptedSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var site = new ScriptedSite(app);
-        app.Run(context =>
-        {
-            var path = context.Request.Path.Value ?? "/";
-            Func<HttpContext, IResult>? answer;
-            lock (site._routes)
-            {
-                site._requests[path] = site._requests.GetValueOrDefault(path) + 1;
-                site._routes.TryGetValue(path, out answer);
-            }
-
-            return (answer?.Invoke(context) ?? Results.NotFound()).ExecuteAsync(context);
-        });
-        await app.StartAsync();
-        site.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var site = new ScriptedSite();
+        (site._app, site.BaseUrl) = await LoopbackKestrel.StartAsync(web => web.Run(site.AnswerAsync));
         return site;
     }
 
@@ -68,5 +44,24 @@ public sealed class ScriptedSite : IAsyncDisposable
         return context.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(304) : Results.Text(xml, "application/rss+xml; charset=utf-8");
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private Task AnswerAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        Func<HttpContext, IResult>? answer;
+        lock (_routes)
+        {
+            _requests[path] = _requests.GetValueOrDefault(path) + 1;
+            _routes.TryGetValue(path, out answer);
+        }
+
+        return (answer?.Invoke(context) ?? Results.NotFound()).ExecuteAsync(context);
+    }
 }
