@@ -19,24 +19,15 @@ internal sealed class CopyIndex(TimeProvider time)
     private readonly ConcurrentDictionary<string, EssayIndex> _essays = new(StringComparer.Ordinal);
 
     /// <summary>The row key of a stored article that is the same story as <paramref name="item"/>, or null.</summary>
-    public async Task<string?> FindCopyKeyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
-    {
-        var index = _essays.GetOrAdd(item.EssayId, _ => new EssayIndex());
-        await index.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (index.LoadedAt is not { } loaded || time.GetUtcNow() - loaded > Lifetime)
-            {
-                await LoadAsync(table, item.EssayId, index, cancellationToken).ConfigureAwait(false);
-            }
+    public async Task<string?> FindCopyKeyAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken) =>
+        (await CurrentAsync(table, item.EssayId, cancellationToken).ConfigureAwait(false)).Find(item);
 
-            return index.Find(item);
-        }
-        finally
-        {
-            index.Gate.Release();
-        }
-    }
+    /// <summary>
+    /// Whether an article is stored under <paramref name="key"/> as far as this process knows: what it read of the table
+    /// within <see cref="Lifetime"/>, and its own writes since. Another instance may have stored it meanwhile.
+    /// </summary>
+    public async Task<bool> MayHoldAsync(TableClient table, string essayId, string key, CancellationToken cancellationToken) =>
+        (await CurrentAsync(table, essayId, cancellationToken).ConfigureAwait(false)).Holds(key);
 
     public void Remember(CoverageItem item)
     {
@@ -51,6 +42,26 @@ internal sealed class CopyIndex(TimeProvider time)
         if (_essays.TryGetValue(essayId, out var index))
         {
             index.Remove(rowKey);
+        }
+    }
+
+    /// <summary>The essay's index, read again when older than <see cref="Lifetime"/>.</summary>
+    private async Task<EssayIndex> CurrentAsync(TableClient table, string essayId, CancellationToken cancellationToken)
+    {
+        var index = _essays.GetOrAdd(essayId, _ => new EssayIndex());
+        await index.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (index.LoadedAt is not { } loaded || time.GetUtcNow() - loaded > Lifetime)
+            {
+                await LoadAsync(table, essayId, index, cancellationToken).ConfigureAwait(false);
+            }
+
+            return index;
+        }
+        finally
+        {
+            index.Gate.Release();
         }
     }
 
@@ -103,6 +114,14 @@ internal sealed class CopyIndex(TimeProvider time)
 
         private static (HashSet<string>, TextSignature?, Credit) Read(Entry entry) =>
             (entry.AlsoAt.Select(CoverageItem.KeyFor).ToHashSet(StringComparer.Ordinal), TextSignature.Parse(entry.Signature), entry.Credit);
+
+        public bool Holds(string rowKey)
+        {
+            lock (_entries)
+            {
+                return _entries.ContainsKey(rowKey);
+            }
+        }
 
         public void Remove(string rowKey)
         {

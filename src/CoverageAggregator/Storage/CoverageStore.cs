@@ -30,7 +30,8 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         {
             try
             {
-                return await _table.ExecuteAsync(table => UpsertOnceAsync(table, item, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var readFirst = attempt > 0;
+                return await _table.ExecuteAsync(table => UpsertOnceAsync(table, item, readFirst, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (TableHandle.IsConflict(ex) && attempt < 5)
             {
@@ -39,8 +40,17 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         }
     }
 
-    private async Task<bool> UpsertOnceAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
+    /// <param name="readFirst">Read the stored item even when the copy index says there is none (after a conflict).</param>
+    private async Task<bool> UpsertOnceAsync(TableClient table, CoverageItem item, bool readFirst, CancellationToken cancellationToken)
     {
+        // An article the copy index does not hold is new as far as this process knows: it is added without reading it
+        // first. Stored by another instance meanwhile, the add conflicts, and the caller reads it and merges.
+        if (item.Kind == CoverageKinds.Article && !readFirst
+            && !await _copies.MayHoldAsync(table, item.EssayId, item.Key, cancellationToken).ConfigureAwait(false))
+        {
+            return await AddArticleAsync(table, item, cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } existing)
         {
