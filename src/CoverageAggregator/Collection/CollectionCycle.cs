@@ -29,6 +29,9 @@ public sealed class CollectionCycle(
         var profiling = profiles.GetAsync(config.Essays, cancellationToken);
         await Task.WhenAll(saving, reading, profiling).ConfigureAwait(false);
         var (essays, stored) = (await profiling.ConfigureAwait(false), await reading.ConfigureAwait(false));
+        // A source the one query did not return has no state yet, so it is not looked up again (when the query failed, each is).
+        SourceState? StoredOrNew(SourceDescriptor source) =>
+            stored is null ? null : stored.GetValueOrDefault(source.Id) ?? SourceRunner.NewState(source);
         var sources = SourceDescriptor.AllOf(config);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         var reports = new ConcurrentBag<SourceReport>();
@@ -43,7 +46,7 @@ public sealed class CollectionCycle(
             SourceReport report;
             try
             {
-                report = await runner.RunAsync(source, stored.GetValueOrDefault(source.Id), essays, force: true, batch, token).ConfigureAwait(false);
+                report = await runner.RunAsync(source, StoredOrNew(source), essays, force: true, batch, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
@@ -89,8 +92,8 @@ public sealed class CollectionCycle(
         }
     }
 
-    /// <summary>Every source's stored state in one query; empty when storage is down (each source then reports it).</summary>
-    private async Task<IReadOnlyDictionary<string, SourceState>> StoredStatesAsync(CancellationToken cancellationToken)
+    /// <summary>Every source's stored state in one query; null when storage is down (each source then reads its own, and reports the outage).</summary>
+    private async Task<IReadOnlyDictionary<string, SourceState>?> StoredStatesAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -98,7 +101,7 @@ public sealed class CollectionCycle(
         }
         catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            return new Dictionary<string, SourceState>();
+            return null;
         }
     }
 

@@ -56,7 +56,10 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             return SourceRun.From(fetch) with { Outcome = FetchOutcome.Failed, Error = ex.Message };
         }
 
-        var already = await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
+        // A source never collected has nothing seen or pending to look up (see SourceState.IsStored).
+        var already = state.IsStored
+            ? await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false)
+            : SeenEntryStore.SeenEntries.None;
         var judging = new Judging(pipeline, seen, context, options.Value.MaxPagesPerSource);
         var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Ids.Contains(e.Id)).ToList();
         if (already.Pending.Count > 0)

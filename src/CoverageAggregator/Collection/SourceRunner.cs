@@ -212,13 +212,19 @@ public sealed class SourceRunner(
         if (state is null || state.ConfiguredUrl != source.Url)
         {
             // A stored row is replaced under its ETag, so a writer that raced this one is noticed.
-            state = new SourceState { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url, ETag = state?.ETag ?? default };
+            var fresh = NewState(source);
+            fresh.ETag = state?.ETag ?? default;
+            state = fresh;
         }
 
         state.Name = source.Name;
         state.Kind = source.Kind;
         return state;
     }
+
+    /// <summary>The state of a source never collected (nothing stored yet).</summary>
+    public static SourceState NewState(SourceDescriptor source) =>
+        new() { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url, Name = source.Name, Kind = source.Kind };
 
     private async Task<SourceReport> RecordAsync(SourceDescriptor source, SourceState state, SourceRun run, int added, CycleBatch? batch, CancellationToken cancellationToken)
     {

@@ -79,7 +79,11 @@ public sealed class SeenEntryStore(StorageClients storage)
         (await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey"]).ConfigureAwait(false)).Count;
 
     /// <summary>What <see cref="FindSeenAsync"/> found: the ids met before, and the source's pending entries.</summary>
-    public sealed record SeenEntries(IReadOnlySet<string> Ids, IReadOnlySet<string> Pending);
+    public sealed record SeenEntries(IReadOnlySet<string> Ids, IReadOnlySet<string> Pending)
+    {
+        /// <summary>Nothing met before.</summary>
+        public static SeenEntries None { get; } = new(new HashSet<string>(), new HashSet<string>());
+    }
 
     private static string EntryJson(FeedEntry entry)
     {

@@ -13,6 +13,14 @@ public sealed class SourceState : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
+    /// <summary>
+    /// False for a state that has never been written: the source was never collected, so nothing of it was stored (no
+    /// entry seen, none pending) unless a process died between storing those and its state; then the source's entries
+    /// are only judged once more (every write is idempotent) and what was pending is found again the next time the
+    /// feed is read.
+    /// </summary>
+    public bool IsStored => ETag != default;
+
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";
 

@@ -1,0 +1,127 @@
+using Azure.Core;
+using CoverageAggregator.Collection;
+using CoverageAggregator.Configuration;
+using CoverageAggregator.Coverage;
+using CoverageAggregator.IntegrationTests.Support;
+using CoverageAggregator.Sources;
+using CoverageAggregator.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CoverageAggregator.IntegrationTests.Collection;
+
+/// <summary>
+/// Storage is asked only what it may know: a cycle reads every source's state in one query, a source never collected
+/// has no seen entries to look up, and a new article is added without being read first. None of it changes what is stored.
+/// </summary>
+public class StorageRoundTripTests
+{
+    [Fact]
+    public async Task AFirstCycleLooksUpNoSourceStateOrSeenEntryAndTheNextLooksUpOnlyTheFeedsThatChanged()
+    {
+        var stateReads = new RequestCounter(r => r.Method == RequestMethod.Get && r.Uri.Path.Contains("sources(PartitionKey=", StringComparison.Ordinal));
+        // A feed's seen entries are asked by partition alone (a count of pending entries, made for sources that may have some, also asks the outcome).
+        var seenQueries = new RequestCounter(r => r.Method == RequestMethod.Get && r.Uri.Path.EndsWith("seen()", StringComparison.Ordinal)
+            && !Uri.UnescapeDataString(r.Uri.Query).Contains("Outcome eq", StringComparison.Ordinal));
+        await using var server = await FixtureServer.StartAsync(Paths.Corpus);
+        await using var host = new TestHost(await server.WriteConfigAsync(Paths.Corpus), configure: services => Count(services, stateReads, seenQueries));
+        var cycle = host.Get<CollectionCycle>();
+
+        var first = await cycle.RunAsync(null, CancellationToken.None);
+        var (firstStateReads, firstSeenQueries) = (stateReads.Count, seenQueries.Count);
+        await server.SetRoundAsync(2);
+        var second = await cycle.RunAsync(null, CancellationToken.None);
+
+        Assert.Contains(first, r => r.Coverage > 0);
+        Assert.Equal(0, firstStateReads);
+        Assert.Equal(0, firstSeenQueries);
+        Assert.Equal(0, stateReads.Count);
+        var changedFeeds = second.Count(r => r.Source.Kind == SourceKinds.Feed && r.Outcome == Fetching.FetchOutcome.Ok);
+        Assert.InRange(changedFeeds, 1, second.Count - 1);
+        Assert.Equal(changedFeeds, seenQueries.Count);
+    }
+
+    [Fact]
+    public async Task ASourceWhoseStateWasLostAfterItsEntriesWereStoredJudgesThemAgainWithoutDuplicatingCoverage()
+    {
+        await using var server = await FixtureServer.StartAsync(Paths.Corpus);
+        await using var host = new TestHost(await server.WriteConfigAsync(Paths.Corpus));
+        var cycle = host.Get<CollectionCycle>();
+        var store = host.Get<CoverageStore>();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var before = await store.ListAsync("compute-cliff", CancellationToken.None);
+
+        // As if the process died after storing coverage and seen entries but before the states were written.
+        var states = host.Get<StorageClients>().Table("sources");
+        foreach (var state in await host.Get<SourceStateStore>().ListAsync(CancellationToken.None))
+        {
+            await states.DeleteEntityAsync(state.PartitionKey, state.RowKey);
+        }
+
+        var reports = await cycle.RunAsync(null, CancellationToken.None);
+        var after = await store.ListAsync("compute-cliff", CancellationToken.None);
+
+        Assert.All(reports.Where(r => r.Source.Kind == SourceKinds.Feed), r => Assert.Null(r.Error));
+        Assert.Equal(before.Select(i => i.Key).Order(StringComparer.Ordinal), after.Select(i => i.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(0, reports.Sum(r => r.NewCoverage));
+        CoverageAssert.NoUrlInTwoItems(after);
+    }
+
+    [Fact]
+    public async Task ANewArticleIsAddedWithoutBeingReadFirst()
+    {
+        var itemReads = new RequestCounter(r => r.Method == RequestMethod.Get && r.Uri.Path.Contains("items(PartitionKey=", StringComparison.Ordinal));
+        await using var host = new TestHost(await TestConfigs.WriteAsync(TestConfigs.OneUnreachableFeed), configure: services => Count(services, itemReads));
+        var store = host.Get<CoverageStore>();
+
+        var added = await store.UpsertAsync(Article("https://news.example/a", "source-a"), CancellationToken.None);
+        var readsForTheNewOne = itemReads.Count;
+        var addedAgain = await store.UpsertAsync(Article("https://news.example/a", "source-b"), CancellationToken.None);
+
+        Assert.True(added);
+        Assert.Equal(0, readsForTheNewOne);
+        Assert.False(addedAgain);
+        Assert.Equal(1, itemReads.Count); // the stored one is read to merge into it
+        var stored = Assert.Single(await store.ListAsync("essay-1", CancellationToken.None));
+        Assert.Equal(["source-a", "source-b"], stored.SourceIds);
+    }
+
+    [Fact]
+    public async Task AnArticleAnotherInstanceStoredSinceThisOneReadTheEssaysArticlesIsMergedIntoNotOverwritten()
+    {
+        var config = await TestConfigs.WriteAsync(TestConfigs.OneUnreachableFeed);
+        await using var first = new TestHost(config);
+        await using var second = new TestHost(config, new Dictionary<string, string?> { ["Coverage:StoragePrefix"] = first.Prefix });
+        // The second instance reads the essay's articles before the first stores the one both will find.
+        Assert.True(await second.Get<CoverageStore>().UpsertAsync(Article("https://other.example/b", "source-b"), CancellationToken.None));
+
+        Assert.True(await first.Get<CoverageStore>().UpsertAsync(Article("https://news.example/a", "source-a"), CancellationToken.None));
+        var secondAdded = await second.Get<CoverageStore>().UpsertAsync(Article("https://news.example/a", "source-c"), CancellationToken.None);
+
+        Assert.False(secondAdded);
+        var stored = (await first.Get<CoverageStore>().ListAsync("essay-1", CancellationToken.None)).Single(i => i.Url == "https://news.example/a");
+        Assert.Equal(["source-a", "source-c"], stored.SourceIds);
+    }
+
+    private static CoverageItem Article(string url, string sourceId) =>
+        FunctionCalls.Item(url, "Outlet story on the essay") with { Kind = CoverageKinds.Article, SourceIds = [sourceId] };
+
+    private static void Count(IServiceCollection services, params RequestCounter[] counters) =>
+        services.AddSingleton(sp => new StorageClients(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true" }).Build(),
+            sp.GetRequiredService<IOptions<CoverageOptions>>().Value,
+            new RequestCounters(counters)));
+
+    /// <summary>Several counters as the one policy the storage clients take.</summary>
+    private sealed class RequestCounters(RequestCounter[] counters) : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            foreach (var counter in counters)
+            {
+                counter.OnSendingRequest(message);
+            }
+        }
+    }
+}
