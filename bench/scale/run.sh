@@ -12,12 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 shared="$root/../shared"
-# The CLI as it would be installed: published for this machine's runtime, precompiled (ReadyToRun).
-# SCALE_CLI=path/to/coverage.dll measures another build instead (e.g. the plain `dotnet build` output).
-cli="${SCALE_CLI:-$root/artifacts/bench-cli/coverage.dll}"
+# The CLI as it would be installed to run a fresh process each cycle: published self-contained for this machine, the
+# app and the framework precompiled together (composite ReadyToRun, see the CLI's project file; ~2 min to publish).
+# SCALE_CLI=path/to/coverage.dll (or an apphost) measures another build instead (e.g. the plain `dotnet build` output).
+cli="${SCALE_CLI:-$root/artifacts/bench-cli/coverage}"
 if [ -z "${SCALE_CLI:-}" ]; then
-  dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained false -o "$root/artifacts/bench-cli" -v q >/dev/null
+  rm -rf "$root/artifacts/bench-cli"
+  dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained -o "$root/artifacts/bench-cli" -v q >/dev/null
 fi
+if [[ $cli == *.dll ]]; then coverage=(dotnet "$cli"); else coverage=("$cli"); fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 source bench/private-azurite.sh
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
@@ -34,10 +37,10 @@ for feeds in "${sizes[@]}"; do
   sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
   read -r floor _ <<<"$(python3 bench/scale/floor.py "$corpus" "$base" --concurrency "$Coverage__MaxConcurrency")"
   export Coverage__StoragePrefix="bench$RANDOM$RANDOM"
-  /usr/bin/time -f "%e %M %U %S" -o "$work/r1.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r1.log" 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$work/r1.time" "${coverage[@]}" collect --config "$work/config.json" >"$work/r1.log" 2>&1
   curl -fsS -X POST "$base/__control/round/2" >/dev/null
-  /usr/bin/time -f "%e %M" -o "$work/r2.time" dotnet "$cli" collect --config "$work/config.json" >"$work/r2.log" 2>&1
-  dotnet "$cli" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/r2.time" "${coverage[@]}" collect --config "$work/config.json" >"$work/r2.log" 2>&1
+  "${coverage[@]}" export --essay signal-horizon --format json --out "$work/export.json" >/dev/null
   summary=$(python3 "$shared/eval/score.py" --corpus "$corpus" --export "$work/export.json" --base "$base" | tail -1)
   digest=$(python3 -c 'import json,sys,hashlib
 items=json.load(open(sys.argv[1]))["items"]
