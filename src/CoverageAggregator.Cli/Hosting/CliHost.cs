@@ -21,11 +21,15 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Builds the host, checks config and storage, then runs the command's work; the exit code of the first failure wins.</summary>
-    public static async Task<int> RunAsync(FileInfo? config, bool requireConfig, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the host, checks config and storage, then runs the command's work; the exit code of the first failure wins.
+    /// <paramref name="warmUp"/> is started once the config is read, alongside the storage check (see <see cref="PrepareAsync"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(
+        FileInfo? config, bool requireConfig, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task>? warmUp = null)
     {
         using var host = Build(config);
-        return await PrepareAsync(host.Services, cancellationToken, requireConfig) ?? await work(host.Services);
+        return await PrepareAsync(host.Services, cancellationToken, requireConfig, warmUp) ?? await work(host.Services);
     }
 
     public static void Configure(IConfigurationManager configuration, ILoggingBuilder logging, FileInfo? config)
@@ -44,8 +48,11 @@ internal static class CliHost
         logging.Services.PostConfigure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Polly", LogLevel.None, null)));
     }
 
-    /// <summary>Loads the sources file and checks that storage answers, so a bad setup ends with one clear line.</summary>
-    public static async Task<int?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken, bool requireConfig = true)
+    /// <summary>
+    /// Loads the sources file and checks that storage answers, so a bad setup ends with one clear line. A command's
+    /// <paramref name="warmUp"/> (work that needs the config but not storage's answer, and never throws) runs alongside the check.
+    /// </summary>
+    public static async Task<int?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken, bool requireConfig = true, Func<IServiceProvider, CancellationToken, Task>? warmUp = null)
     {
         try
         {
@@ -68,6 +75,9 @@ internal static class CliHost
         }
 
         var storage = services.GetRequiredService<StorageClients>();
+        // Stopped when the check fails, so the clear line is not kept waiting for it.
+        using var warmUpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var warming = warmUp?.Invoke(services, warmUpStop.Token) ?? Task.CompletedTask;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,7 +88,12 @@ internal static class CliHost
         {
             await Console.Error.WriteLineAsync(
                 $"coverage: storage unreachable at {storage.Description}: {TableHandle.FirstLine(ex)}. Start Azurite (npm run azurite) or set COVERAGE_STORAGE.");
+            await warmUpStop.CancelAsync();
             return ExitCodes.StorageUnavailable;
+        }
+        finally
+        {
+            await warming;
         }
 
         return null;

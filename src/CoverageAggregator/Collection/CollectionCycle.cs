@@ -80,6 +80,24 @@ public sealed class CollectionCycle(
         return ordered;
     }
 
+    /// <summary>
+    /// Builds the essays' profiles ahead of a cycle (reading their pages is the longest step of its start), for a host
+    /// with other start-up work to do meanwhile; the cycle then finds them built. Never throws: a bad sources file or a
+    /// storage outage is met again, and reported, by the host's checks and the cycle.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var config = await configs.GetAsync(cancellationToken).ConfigureAwait(false);
+            await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConfigException or OperationCanceledException || TableHandle.IsStorageFailure(ex))
+        {
+            // Reported by whoever meets it next.
+        }
+    }
+
     private async Task SaveEssaysAsync(CoverageConfig config, CancellationToken cancellationToken)
     {
         try
