@@ -26,7 +26,17 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         var chain = new List<Uri> { request.Url };
         try
         {
-            return await FetchChainAsync(request, chain, deadline.Token).ConfigureAwait(false);
+            try
+            {
+                return await FetchChainAsync(request, chain, deadline.Token).ConfigureAwait(false);
+            }
+            catch (BodyCutOffException) when (request.Body is null)
+            {
+                // The connection dropped after the headers, which the resilience handler does not retry: a GET is asked
+                // for once more, within the same total time.
+                chain = [request.Url];
+                return await FetchChainAsync(request, chain, deadline.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -178,6 +188,18 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         };
     }
 
+    private static async ValueTask<int> ReadChunkAsync(Stream stream, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new BodyCutOffException(ex);
+        }
+    }
+
     /// <summary>The body, at most MaxBytes: read through a pooled buffer into one sized by Content-Length when it is given (compressed bodies grow).</summary>
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, long? declared, CancellationToken cancellationToken)
     {
@@ -187,7 +209,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         try
         {
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadChunkAsync(stream, chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > _options.MaxBytes)
                 {
@@ -219,6 +241,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
     private static string Describe(Exception ex) => ex switch
     {
         _ when BlockedAddressException.In(ex) is { } blocked => blocked.Message,
+        BodyCutOffException { InnerException: { } cause } => Describe(cause),
         HttpRequestException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
         _ => ex.Message,
     };
