@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -17,8 +18,9 @@ public sealed class SourceState : ITableEntity
     /// False for a state that has never been written: the source was never collected, so nothing of it was stored (no
     /// entry seen, none pending) unless a process died between storing those and its state; then the source's entries
     /// are only judged once more (every write is idempotent) and what was pending is found again the next time the
-    /// feed is read.
+    /// feed is read. Not a column: derived from the ETag.
     /// </summary>
+    [IgnoreDataMember]
     public bool IsStored => ETag != default;
 
     public string Name { get; set; } = "";

@@ -104,6 +104,20 @@ public class StorageRoundTripTests
         Assert.Equal(["source-a", "source-c"], stored.SourceIds);
     }
 
+    [Fact]
+    public async Task ASourcesStoredRowHasNoColumnForWhatIsDerivedFromItsETag()
+    {
+        await using var host = new TestHost(await TestConfigs.WriteAsync(TestConfigs.OneUnreachableFeed));
+        var state = new SourceState { RowKey = "feed-1", ConfiguredUrl = "https://feeds.example/1", CurrentUrl = "https://feeds.example/1" };
+
+        await host.Get<SourceStateStore>().SaveAsync(SourceStateWrite.Replacing(state), CancellationToken.None);
+        var row = await host.Get<StorageClients>().Table("sources").GetEntityAsync<Azure.Data.Tables.TableEntity>(SourceState.Partition, "feed-1");
+
+        Assert.True(state.IsStored);
+        Assert.DoesNotContain(nameof(SourceState.IsStored), row.Value.Keys);
+        Assert.True((await host.Get<SourceStateStore>().FindAsync("feed-1", CancellationToken.None))!.IsStored);
+    }
+
     private static CoverageItem Article(string url, string sourceId) =>
         FunctionCalls.Item(url, "Outlet story on the essay") with { Kind = CoverageKinds.Article, SourceIds = [sourceId] };
 
