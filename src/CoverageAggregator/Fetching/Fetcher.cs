@@ -188,18 +188,6 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         };
     }
 
-    private static async ValueTask<int> ReadChunkAsync(Stream stream, byte[] chunk, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw new BodyCutOffException(ex);
-        }
-    }
-
     /// <summary>The body, at most MaxBytes: read through a pooled buffer into one sized by Content-Length when it is given (compressed bodies grow).</summary>
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, long? declared, CancellationToken cancellationToken)
     {
@@ -209,7 +197,7 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
         try
         {
             int read;
-            while ((read = await ReadChunkAsync(stream, chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > _options.MaxBytes)
                 {
@@ -218,6 +206,10 @@ public sealed class Fetcher(HttpClient http, IOptions<CoverageOptions> options, 
 
                 buffer.Write(chunk, 0, read);
             }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new BodyCutOffException(ex); // the connection dropped after the headers
         }
         finally
         {
