@@ -212,9 +212,9 @@ public sealed class SourceRunner(
         if (state is null || state.ConfiguredUrl != source.Url)
         {
             // A stored row is replaced under its ETag, so a writer that raced this one is noticed.
-            var fresh = NewState(source);
-            fresh.ETag = state?.ETag ?? default;
-            state = fresh;
+            var etag = state?.ETag ?? default;
+            state = NewState(source);
+            state.ETag = etag;
         }
 
         state.Name = source.Name;
@@ -222,9 +222,9 @@ public sealed class SourceRunner(
         return state;
     }
 
-    /// <summary>The state of a source never collected (nothing stored yet).</summary>
+    /// <summary>The state of a source never collected (nothing stored yet); its name and kind are set by <see cref="Prepare"/>.</summary>
     public static SourceState NewState(SourceDescriptor source) =>
-        new() { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url, Name = source.Name, Kind = source.Kind };
+        new() { RowKey = source.Id, ConfiguredUrl = source.Url, CurrentUrl = source.Url };
 
     private async Task<SourceReport> RecordAsync(SourceDescriptor source, SourceState state, SourceRun run, int added, CycleBatch? batch, CancellationToken cancellationToken)
     {
