@@ -18,7 +18,11 @@ shared="$root/../shared"
 cli="${SCALE_CLI:-$root/artifacts/bench-cli/coverage}"
 if [ -z "${SCALE_CLI:-}" ]; then
   rm -rf "$root/artifacts/bench-cli"
-  dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained -o "$root/artifacts/bench-cli" -v q >/dev/null
+  # MSBuild writes its errors to standard output: shown when the publish fails, rather than a silent exit.
+  publish_log=$(mktemp)
+  dotnet publish src/CoverageAggregator.Cli -c Release -r linux-x64 --self-contained -o "$root/artifacts/bench-cli" -v q >"$publish_log" \
+    || { cat "$publish_log" >&2; exit 1; }
+  rm -f "$publish_log"
 fi
 if [[ $cli == *.dll ]]; then coverage=(dotnet "$cli"); else coverage=("$cli"); fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
