@@ -28,11 +28,10 @@ public sealed class AdminEssayStore(StorageClients storage) : IEssayOverlay
     public async Task<IReadOnlyList<EssayConfig>> ApplyAsync(IReadOnlyList<EssayConfig> essays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(essays);
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var result = essays.ToDictionary(e => Key(e.Id), StringComparer.Ordinal);
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            foreach (var row in await _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false))
             {
                 if (row.GetBoolean("Removed") == true)
                 {

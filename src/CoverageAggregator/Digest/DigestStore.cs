@@ -15,17 +15,8 @@ public sealed class DigestStore(StorageClients storage)
     /// <summary>The latest digest of the essay, or null before the first.</summary>
     public async Task<DigestEntry?> LastAsync(string essayId, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        DigestEntry? last = null;
-        await foreach (var row in table.QueryAsync<DigestEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (last is null || string.CompareOrdinal(row.RowKey, last.RowKey) > 0)
-            {
-                last = row;
-            }
-        }
-
-        return last;
+        var rows = await _table.QueryAsync<DigestEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {essayId}"), cancellationToken).ConfigureAwait(false);
+        return rows.MaxBy(row => row.RowKey, StringComparer.Ordinal);
     }
 
     /// <summary>Adds the digest; answers false when another run stored it first.</summary>

@@ -3,7 +3,13 @@ using Azure.Data.Tables;
 
 namespace CoverageAggregator.Storage;
 
-/// <summary>A table that is created on first use, once per process; a failed creation (storage down) is tried again next time.</summary>
+/// <summary>
+/// A table that exists until storage says otherwise. <see cref="ExecuteAsync{T}"/> sends an operation straight away and
+/// creates the table only when storage answers that it is missing (never created, deleted, or an emulator restarted
+/// without its last writes), then tries the operation once more: a process that starts against tables that exist asks
+/// for no creation (a round trip and a conflict per table, before its first use). <see cref="GetAsync"/> creates it
+/// first, once per process; a failed creation (storage down) is tried again next time.
+/// </summary>
 public sealed class TableHandle(TableClient client)
 {
     private readonly CreatedOnFirstUse _created = new(token => client.CreateIfNotExistsAsync(token));
@@ -14,21 +20,18 @@ public sealed class TableHandle(TableClient client)
         return client;
     }
 
-    /// <summary>
-    /// Runs an operation on the table. When the table has vanished (deleted, or an emulator restarted without its last
-    /// writes), it is created again and the operation tried once more.
-    /// </summary>
+    /// <summary>Runs an operation on the table; when the table is missing, it is created and the operation tried once more.</summary>
     public async Task<T> ExecuteAsync<T>(Func<TableClient, Task<T>> operation, CancellationToken cancellationToken)
     {
-        var table = await GetAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(operation);
         try
         {
-            return await operation(table).ConfigureAwait(false);
+            return await operation(client).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        catch (RequestFailedException ex) when (IsTableMissing(ex))
         {
             _created.Forget();
-            table = await GetAsync(cancellationToken).ConfigureAwait(false);
+            var table = await GetAsync(cancellationToken).ConfigureAwait(false);
             return await operation(table).ConfigureAwait(false);
         }
     }
@@ -80,6 +83,13 @@ public sealed class TableHandle(TableClient client)
         }, cancellationToken);
 
     public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
+
+    /// <summary>Storage's answer to an operation on a table that does not exist (a transaction's too).</summary>
+    public static bool IsTableMissing(RequestFailedException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Status == 404 && ex.ErrorCode == "TableNotFound";
+    }
 
     /// <summary>The first line of a failure's message: the Azure SDK appends status, headers and content below it.</summary>
     public static string FirstLine(Exception ex)

@@ -118,6 +118,43 @@ public class StorageRoundTripTests
         Assert.True((await host.Get<SourceStateStore>().FindAsync("feed-1", CancellationToken.None))!.IsStored);
     }
 
+    [Fact]
+    public async Task AnInstanceStartingAgainstTablesThatExistAsksToCreateNone()
+    {
+        var tableCreations = new RequestCounter(IsTableCreation);
+        await using var server = await FixtureServer.StartAsync(Paths.Corpus);
+        var config = await server.WriteConfigAsync(Paths.Corpus);
+        await using var first = new TestHost(config);
+        await first.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
+        await using var second = new TestHost(config, new Dictionary<string, string?> { ["Coverage:StoragePrefix"] = first.Prefix }, configure: services => Count(services, tableCreations));
+
+        var reports = await second.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
+
+        Assert.All(reports.Where(r => r.Source.Kind == SourceKinds.Feed), r => Assert.Null(r.Error));
+        Assert.Equal(0, tableCreations.Count);
+        Assert.NotEmpty(await second.Get<CoverageStore>().ListAsync("compute-cliff", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ATableNeverCreatedIsCreatedByItsFirstWriteAndQuery()
+    {
+        var tableCreations = new RequestCounter(IsTableCreation);
+        await using var host = new TestHost(await TestConfigs.WriteAsync(TestConfigs.OneUnreachableFeed), configure: services => Count(services, tableCreations));
+        var rows = Enumerable.Range(0, 3).Select(i => new Azure.Data.Tables.TableEntity("p", $"r{i}")).ToList();
+
+        // A transaction first: storage answers it for a missing table with its own error shape.
+        await new TableHandle(host.Get<StorageClients>().Table("fresh")).UpsertAllAsync(rows, CancellationToken.None);
+        var read = await new TableHandle(host.Get<StorageClients>().Table("fresh")).QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'p'", CancellationToken.None);
+        var none = await new TableHandle(host.Get<StorageClients>().Table("other")).QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'p'", CancellationToken.None);
+
+        Assert.Equal(["r0", "r1", "r2"], read.Select(r => r.RowKey));
+        Assert.Empty(none);
+        Assert.Equal(2, tableCreations.Count);
+    }
+
+    private static bool IsTableCreation(Request request) =>
+        request.Method == RequestMethod.Post && request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal);
+
     private static CoverageItem Article(string url, string sourceId) =>
         FunctionCalls.Item(url, "Outlet story on the essay") with { Kind = CoverageKinds.Article, SourceIds = [sourceId] };
 
