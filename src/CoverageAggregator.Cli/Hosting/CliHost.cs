@@ -75,9 +75,11 @@ internal static class CliHost
         }
 
         var storage = services.GetRequiredService<StorageClients>();
-        // Stopped when the check fails, so the clear line is not kept waiting for it.
+        // Stopped when the check fails, so the clear line is not kept waiting for it. Started on the thread pool: its first
+        // steps (setting up the HTTP client, reading the sources file's essays) run before its first await and would
+        // otherwise hold back the check's request.
         using var warmUpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var warming = warmUp?.Invoke(services, warmUpStop.Token) ?? Task.CompletedTask;
+        var warming = warmUp is null ? Task.CompletedTask : Task.Run(() => warmUp(services, warmUpStop.Token), CancellationToken.None);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
