@@ -51,11 +51,15 @@ public sealed record CoverageItem
     public static string KeyFor(string url) => Feeds.EntryIdentity.Hash(UrlCanonicalizer.Key(url) ?? url);
 
     /// <summary>
-    /// Merges a second sighting of the same item: URLs are united, the first non-empty field wins, the strongest citation
-    /// wins, and the engagement of the later reading (by <see cref="UpdatedAt"/>) replaces each count it reports.
+    /// Merges a second sighting of the same item: URLs are united, the credit (outlet, title, byline, date, excerpt,
+    /// language) comes from the sighting that <see cref="CreditsFirst"/>, each field falling back to the other's, the
+    /// strongest citation wins, and the engagement of the later reading (by <see cref="UpdatedAt"/>) replaces each count
+    /// it reports. The URL stays this item's. Which sighting came first changes nothing.
     /// </summary>
     public CoverageItem MergeWith(CoverageItem other)
     {
+        ArgumentNullException.ThrowIfNull(other);
+        var (first, second) = CreditsFirst(this, other) ? (this, other) : (other, this);
         var urls = AlsoAt.Concat(other.AlsoAt).Append(other.Url)
             .Where(u => !string.Equals(UrlCanonicalizer.Key(u), UrlCanonicalizer.Key(Url), StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
@@ -64,14 +68,14 @@ public sealed record CoverageItem
         return this with
         {
             AlsoAt = urls,
-            Outlet = Outlet ?? other.Outlet,
-            Title = Title ?? other.Title,
-            Author = Author ?? other.Author,
-            PublishedAt = PublishedAt ?? other.PublishedAt,
+            Outlet = first.Outlet ?? second.Outlet,
+            Title = first.Title ?? second.Title,
+            Author = first.Author ?? second.Author,
+            PublishedAt = first.PublishedAt ?? second.PublishedAt,
             CitesBy = (CitesBy)Math.Min((int)CitesBy, (int)other.CitesBy),
             Quotes = Quotes.Concat(other.Quotes).Distinct(StringComparer.Ordinal).ToList(),
-            Excerpt = Excerpt ?? other.Excerpt,
-            Language = Language ?? other.Language,
+            Excerpt = first.Excerpt ?? second.Excerpt,
+            Language = first.Language ?? second.Language,
             About = About ?? other.About,
             Via = Via.Concat(other.Via).Distinct(StringComparer.Ordinal).ToList(),
             Engagement = other.UpdatedAt >= UpdatedAt
@@ -84,4 +88,41 @@ public sealed record CoverageItem
             UpdatedAt = UpdatedAt >= other.UpdatedAt ? UpdatedAt : other.UpdatedAt,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="a"/>'s credit goes before <paramref name="b"/>'s: the one published first (an original
+    /// precedes its republications: a syndicated copy that names it as canonical is stored under its URL, but the outlet
+    /// and date are the original's); for sightings alike in date, one that names its outlet before one that only knows
+    /// the host (a page met by following a link), then a fixed order of their fields, so the merge does not depend on
+    /// which was stored first.
+    /// </summary>
+    public static bool CreditsFirst(CoverageItem a, CoverageItem b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.PublishedAt != b.PublishedAt)
+        {
+            return b.PublishedAt is not { } later || (a.PublishedAt is { } earlier && earlier < later);
+        }
+
+        if (IsHostName(a.Outlet) != IsHostName(b.Outlet))
+        {
+            return IsHostName(b.Outlet);
+        }
+
+        foreach (var (x, y) in new[] { (a.Outlet, b.Outlet), (a.Author, b.Author), (a.Title, b.Title), (a.Excerpt, b.Excerpt), (a.Language, b.Language) })
+        {
+            if (!string.Equals(x, y, StringComparison.Ordinal))
+            {
+                // A known value before an unknown one, then ordinal order.
+                return y is null || (x is not null && string.CompareOrdinal(x, y) < 0);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An outlet that is only a host name ("127.0.0.1", "news.example.com"), not what the outlet calls itself.</summary>
+    private static bool IsHostName(string? outlet) =>
+        outlet is not null && outlet.Contains('.', StringComparison.Ordinal) && Uri.CheckHostName(outlet) != UriHostNameType.Unknown;
 }
