@@ -34,7 +34,7 @@ public static partial class ArticleParser
             CanonicalUrl = canonical,
             OgUrl = ogUrl,
             SyndicationSource = Absolute(baseUrl, Meta(document, "syndication-source") ?? Meta(document, "original-source")),
-            SiteName = Meta(document, "og:site_name") ?? jsonLd.Publisher ?? Meta(document, "application-name"),
+            SiteName = Meta(document, "og:site_name") ?? jsonLd.Publisher ?? Meta(document, "application-name") ?? Meta(document, "dc.publisher") ?? Meta(document, "dcterms.publisher"),
             Title = Meta(document, "og:title") ?? jsonLd.Headline ?? Clean(document.QuerySelector("h1")?.TextContent) ?? Clean(document.Title),
             Author = AuthorOf(document, jsonLd),
             PublishedAt = DateParsing.Parse(Meta(document, "article:published_time"))
@@ -161,7 +161,9 @@ public static partial class ArticleParser
 
     private static string? AuthorOf(IDocument document, JsonLd jsonLd)
     {
-        var meta = Meta(document, "author") ?? Meta(document, "article:author") ?? Meta(document, "parsely-author") ?? Meta(document, "sailthru.author");
+        // Dublin Core (DC.creator) last: sites that carry it often have no other author metadata.
+        var meta = Meta(document, "author") ?? Meta(document, "article:author") ?? Meta(document, "parsely-author") ?? Meta(document, "sailthru.author")
+            ?? Meta(document, "dc.creator") ?? Meta(document, "dcterms.creator");
         if (meta is not null && !meta.StartsWith("http", StringComparison.OrdinalIgnoreCase))
         {
             return meta;

@@ -76,7 +76,7 @@ public sealed class CandidateResolver(PageResolver pages)
             return null;
         }
 
-        var found = new Candidate { Url = page.Url.AbsoluteUri, Outlet = page.Url.Host };
+        var found = new Candidate { Url = page.Url.AbsoluteUri, Outlet = page.SiteName ?? page.Url.Host };
         var text = new CandidateText(page.Title, page.MainText, page.Links, page.BlockQuotes, page.PublishedAt, canonical);
         return new ResolvedCandidate
         {

@@ -54,6 +54,26 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void DublinCoreMetadataGivesTheBylineAndThePublisher()
+    {
+        // The head of the dev corpus's captured Kilowatt Weekly page (compute-cliff-real), whose byline block also
+        // carries the date: Dublin Core is its only author and publisher metadata.
+        const string html = """
+            <html><head><title>Utilities brace for AI load | Kilowatt Weekly</title>
+            <meta name="DC.title" content="Utilities brace for AI load">
+            <meta name="DC.creator" content="Hal Ostrowski">
+            <meta name="DC.date" content="2026-10-16T08:00:00+01:00">
+            <meta name="DC.publisher" content="Kilowatt Weekly"></head>
+            <body><div class="byline">By Hal Ostrowski · 2026-10-16</div><p>Utilities are bracing for AI load.</p></body></html>
+            """;
+
+        var page = ArticleParser.Parse(html, new Uri("https://kilowattweekly.com/news/2026/10/16/utilities-brace-ai-load/"));
+
+        Assert.Equal(("Hal Ostrowski", "Kilowatt Weekly"), (page.Author, page.SiteName));
+        Assert.Equal(new DateTimeOffset(2026, 10, 16, 7, 0, 0, TimeSpan.Zero), page.PublishedAt);
+    }
+
+    [Fact]
     public void APageWithoutAnArticleContainerStillYieldsItsText()
     {
         var page = ArticleParser.Parse("<html><body><div>Kurz.</div></body></html>", PageUrl);
