@@ -25,7 +25,8 @@ public class WaitingEntryTests
         var cycle = host.Get<CollectionCycle>();
         var snapshots = host.Get<CoverageSnapshots>();
 
-        await cycle.RunAsync(null, CancellationToken.None);
+        var reports = await cycle.RunAsync(null, CancellationToken.None);
+        Assert.All(reports, r => Assert.Null(r.Error));
         var first = CoverageExport.FromJson((await snapshots.GetAsync("import-ai-455", CancellationToken.None))!.Json)!;
 
         Assert.Empty(first.Items);
