@@ -51,15 +51,33 @@ public sealed record CoverageItem
     public static string KeyFor(string url) => Feeds.EntryIdentity.Hash(UrlCanonicalizer.Key(url) ?? url);
 
     /// <summary>
-    /// Merges a second sighting of the same item: URLs are united, the credit (outlet, title, byline, date, excerpt,
-    /// language) comes from the sighting that <see cref="CreditsFirst"/>, each field falling back to the other's, the
-    /// strongest citation wins, and the engagement of the later reading (by <see cref="UpdatedAt"/>) replaces each count
-    /// it reports. The URL stays this item's. Which sighting came first changes nothing.
+    /// Merges a second sighting of the same item (the same URL): its credit comes from the sighting that
+    /// <see cref="CreditsFirst"/>, so which sighting came first changes nothing.
     /// </summary>
     public CoverageItem MergeWith(CoverageItem other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var (first, second) = CreditsFirst(this, other) ? (this, other) : (other, this);
+        return Merge(other, creditFromThis: CreditsFirst(this, other));
+    }
+
+    /// <summary>
+    /// Merges a copy of this item found at another URL (see Deduplication.NearDuplicates, which chose this one as the
+    /// original): this item's credit first.
+    /// </summary>
+    public CoverageItem MergeCopy(CoverageItem copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        return Merge(copy, creditFromThis: true);
+    }
+
+    /// <summary>
+    /// URLs are united, the credit (outlet, title, byline, date, excerpt, language) comes from one side, each field
+    /// falling back to the other's, the strongest citation wins, and the engagement of the later reading (by
+    /// <see cref="UpdatedAt"/>) replaces each count it reports. The URL stays this item's.
+    /// </summary>
+    private CoverageItem Merge(CoverageItem other, bool creditFromThis)
+    {
+        var (first, second) = creditFromThis ? (this, other) : (other, this);
         var urls = AlsoAt.Concat(other.AlsoAt).Append(other.Url)
             .Where(u => !string.Equals(UrlCanonicalizer.Key(u), UrlCanonicalizer.Key(Url), StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)

@@ -85,6 +85,6 @@ public static class NearDuplicates
     {
         var canonical = Canonical(stored, incoming);
         var other = ReferenceEquals(canonical, stored) ? incoming : stored;
-        return canonical.MergeWith(other);
+        return canonical.MergeCopy(other);
     }
 }

@@ -85,6 +85,18 @@ public class NearDuplicatesTests
     }
 
     [Fact]
+    public void TheOriginalNamedByTheCopyKeepsItsCreditEvenWhenTheCopyIsOlder()
+    {
+        var original = Item("https://outlet.example/story", "original", Day) with { Outlet = "The Outlet" };
+        var copy = Item("https://mirror.example/story", "syndicated", Day.AddHours(-1), alsoAt: ["https://outlet.example/story"]) with { Outlet = "The Mirror" };
+
+        foreach (var merged in new[] { NearDuplicates.Merge(original, copy), NearDuplicates.Merge(copy, original) })
+        {
+            Assert.Equal(("https://outlet.example/story", "The Outlet", (DateTimeOffset?)Day), (merged.Url, merged.Outlet, merged.PublishedAt));
+        }
+    }
+
+    [Fact]
     public void WithoutDatesTheUrlThatSortsFirstIsCanonical()
     {
         var stored = Item("https://b.example/story", "original", null);
