@@ -38,7 +38,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
                 await retried.RunAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return retried.Into(SourceRun.From(fetch), 0, []);
+            return retried.Into(SourceRun.From(fetch), 0, [], body: null);
         }
 
         if (!fetch.IsOk)
@@ -56,10 +56,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             return SourceRun.From(fetch) with { Outcome = FetchOutcome.Failed, Error = ex.Message };
         }
 
-        // A source never collected has nothing seen or pending to look up (see SourceState.IsStored).
-        var already = state.IsStored
-            ? await seen.FindSeenAsync(context.Source.Id, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false)
-            : SeenEntryStore.SeenEntries.None;
+        var already = await seen.FindSeenAsync(state, feed.Entries.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
         var judging = new Judging(pipeline, seen, context, options.Value.MaxPagesPerSource);
         var fresh = feed.Entries.DistinctBy(e => e.Id).Where(e => !already.Ids.Contains(e.Id)).ToList();
         if (already.Pending.Count > 0)
@@ -73,7 +70,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
         }
 
         await judging.RunAsync(cancellationToken).ConfigureAwait(false);
-        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings, pendingBefore: already.Pending);
+        return judging.Into(SourceRun.From(fetch), feed.Entries.Count, feed.Warnings, new Body(feed.Entries.Select(e => e.Id).ToList(), already), pendingBefore: already.Pending);
     }
 
     /// <summary>
@@ -89,7 +86,8 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
         private const int PagesAtOnce = 4;
 
         private readonly List<CoverageItem> _items = [];
-        private readonly List<(string, string?, string)> _judged = [];
+        private readonly List<(string Id, string? Url, string Outcome)> _judged = [];
+        private readonly HashSet<string> _fromRows = new(StringComparer.Ordinal);
         private readonly List<PendingEntry> _pending = [];
         private readonly List<string> _warnings = [];
         private readonly List<Work> _work = [];
@@ -102,6 +100,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             var due = await seen.DuePendingAsync(context.Source.Id, context.Now, Math.Max(pageBudget, 1), cancellationToken).ConfigureAwait(false);
             foreach (var pending in due.Where(p => !inBody.Contains(p.Entry.Id)))
             {
+                _fromRows.Add(pending.Entry.Id);
                 Add(pending.Entry, pending.Tries);
             }
         }
@@ -159,22 +158,70 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             _work.Clear();
         }
 
+        /// <param name="body">The feed's entries and what was met of them before; null when the feed was not modified.</param>
         /// <param name="pendingBefore">The ids of the source's pending entries before the run, when known: then the run
         /// counts those still pending after it (the ones not judged, and the ones it keeps), and the runner need not.</param>
-        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings, IReadOnlySet<string>? pendingBefore = null)
+        public SourceRun Into(SourceRun run, int entries, IReadOnlyList<string> feedWarnings, Body? body, IReadOnlySet<string>? pendingBefore = null)
         {
             if (_deferred > 0)
             {
                 _warnings.Add($"more than {pageBudget} articles to read; {_deferred} wait for the next run");
             }
 
+            var (known, rows) = Remember(body);
             return run with
             {
-                Entries = entries, Items = _items, Seen = _judged, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings],
-                PendingEntries = pendingBefore?.Except(_judged.Select(j => j.Item1)).Union(_pending.Select(p => p.Entry.Id)).Count(),
+                Entries = entries, Items = _items, Judged = _judged.Count, Known = known, Seen = rows, Pending = _pending, Warnings = [.. feedWarnings, .. _warnings],
+                PendingEntries = pendingBefore?.Except(_judged.Select(j => j.Id)).Union(_pending.Select(p => p.Entry.Id)).Count(),
             };
         }
+
+        /// <summary>
+        /// Where the judged entries are remembered: the set holds those of the feed's body (met before and not pending, or
+        /// judged now), in the feed's order; rows settle the entries that were pending and keep those the set has no room for.
+        /// Without a body, the (pending) entries judged now join the stored set, so a later body does not judge them again
+        /// (a state from before the set keeps using rows).
+        /// </summary>
+        private (SeenSet? Known, List<(string, string?, string)> Rows) Remember(Body? body)
+        {
+            var judgedNow = _judged.DistinctBy(j => j.Id, StringComparer.Ordinal).ToDictionary(j => j.Id, StringComparer.Ordinal);
+            var rows = _judged.Where(j => _fromRows.Contains(j.Id)).Select(j => (j.Id, j.Url, j.Outcome)).ToList();
+            if (body is null)
+            {
+                if (context.State.SeenEntries is null || _judged.Count == 0)
+                {
+                    return (null, rows);
+                }
+
+                // Only pending entries are judged then, and their rows are settled: one the full set has no room for is found there.
+                var grown = SeenSet.Read(context.State.SeenEntries);
+                foreach (var judged in _judged)
+                {
+                    grown.Add(judged.Id);
+                }
+
+                return (grown, rows);
+            }
+
+            // No room in the set: kept as a row, as entries were before the set; one that only the stored set held moves to a row.
+            var stored = SeenSet.Read(context.State.SeenEntries);
+            var known = SeenSet.Empty;
+            foreach (var id in body.EntryIds.Distinct(StringComparer.Ordinal))
+            {
+                var metBefore = body.Before.Ids.Contains(id) && !body.Before.Pending.Contains(id);
+                var isJudged = judgedNow.TryGetValue(id, out var judged);
+                if ((metBefore || isJudged) && !known.Add(id) && !_fromRows.Contains(id) && (isJudged || stored.Contains(id)))
+                {
+                    rows.Add(isJudged ? judged : (id, null, SeenEntryStore.JudgedOutcome));
+                }
+            }
+
+            return (known, rows);
+        }
     }
+
+    /// <summary>A feed body's entry ids, in its order, and what was met of them before.</summary>
+    private sealed record Body(IReadOnlyList<string> EntryIds, SeenEntryStore.SeenEntries Before);
 
     /// <summary>An entry on its way through the pipeline: what was decided for it before.</summary>
     private sealed record Work(FeedEntry Entry, int TriesBefore, Candidate Candidate, SplitText Words, PageRead Read);

@@ -9,7 +9,7 @@ namespace CoverageAggregator.Collection;
 /// <summary>What a collector is given for one run of one source.</summary>
 public sealed record SourceContext(SourceDescriptor Source, SourceState State, IReadOnlyList<EssayProfile> Essays, DateTimeOffset Now);
 
-/// <summary>What one run of one source found; the runner persists it (items first, then seen entries, then state).</summary>
+/// <summary>What one run of one source found; the runner persists it (items first, then seen and pending entries' rows, then state).</summary>
 public sealed record SourceRun
 {
     public required FetchOutcome Outcome { get; init; }
@@ -17,6 +17,14 @@ public sealed record SourceRun
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public int Entries { get; init; }
     public IReadOnlyList<CoverageItem> Items { get; init; } = [];
+
+    /// <summary>How many entries the run judged (coverage or not).</summary>
+    public int Judged { get; init; }
+
+    /// <summary>The judged entries to remember as the state's set (<see cref="SourceState.SeenEntries"/>); null keeps the stored one.</summary>
+    public SeenSet? Known { get; init; }
+
+    /// <summary>Judged entries remembered as rows (<see cref="SeenEntryStore"/>): those that were pending, and those the set had no room for.</summary>
     public IReadOnlyList<(string EntryId, string? Url, string Outcome)> Seen { get; init; } = [];
 
     /// <summary>Entries whose judgement could not finish this run: kept to be judged again (<see cref="PendingEntry"/>).</summary>

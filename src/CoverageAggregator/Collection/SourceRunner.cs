@@ -241,7 +241,7 @@ public sealed class SourceRunner(
         }
         else
         {
-            Log.SourceCollected(logger, source.Id, run.Entries, run.Seen.Count, run.Items.Count);
+            Log.SourceCollected(logger, source.Id, run.Entries, run.Judged, run.Items.Count);
         }
 
         // The write carries the state's ETag; when another worker wrote it meanwhile, this run's outcome is applied
@@ -259,6 +259,7 @@ public sealed class SourceRunner(
         state.LastPostsRead = run.PostsRead;
         state.PendingEntries = run.PendingEntries ?? state.PendingEntries;
         state.Cursor = run.Cursor ?? state.Cursor;
+        state.SeenEntries = run.Known?.ToBytes() ?? state.SeenEntries;
         switch (run.Outcome)
         {
             case FetchOutcome.Ok or FetchOutcome.NotModified:

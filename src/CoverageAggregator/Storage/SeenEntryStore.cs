@@ -6,12 +6,17 @@ using CoverageAggregator.Feeds;
 namespace CoverageAggregator.Storage;
 
 /// <summary>
-/// Feed entries already met, per source, so a changed feed re-reads only its new items: judged ones (coverage or not)
-/// and pending ones (<see cref="PendingEntry"/>), which keep what the feed said of them and are judged again when due.
+/// Feed entries already met, per source, so a changed feed re-reads only its new items. Judged ones (coverage or not)
+/// are kept in the source's state (<see cref="SeenSet"/>); a row here holds a pending one (<see cref="PendingEntry"/>),
+/// which keeps what the feed said of it and is judged again when due, then its row is settled. A judged entry has a row
+/// of its own only when it was pending, when it did not fit in the set, or when it was judged before the set existed.
 /// </summary>
 public sealed class SeenEntryStore(StorageClients storage)
 {
     public const string PendingOutcome = "pending";
+
+    /// <summary>The outcome of a judged entry moved from a full set to a row, its judgement not kept (only pending ones are asked apart).</summary>
+    public const string JudgedOutcome = "judged";
 
     /// <summary>Azure caps a string property at 32K UTF-16 characters: a pending entry's content is cut below that.</summary>
     private const int MaxEntryJson = 30_000;
@@ -19,14 +24,27 @@ public sealed class SeenEntryStore(StorageClients storage)
     private readonly TableHandle _table = new(storage.Table("seen"));
 
     /// <summary>
-    /// The ids among <paramref name="entryIds"/> met before (judged or pending), and the source's pending entries' ids:
-    /// one partition query, not a lookup per entry, nor another query for the pending ones when there are none.
+    /// The ids among <paramref name="entryIds"/> the source met before (judged or pending), and its pending entries' ids.
+    /// Nothing is asked for a source never stored. Otherwise one query: for the pending rows alone when the state's set
+    /// says what was judged (asked even when the state counts none pending, as a process killed mid-cycle may have left
+    /// some), for the whole partition when it cannot say (a state from before the set, or a full set).
     /// </summary>
-    public async Task<SeenEntries> FindSeenAsync(string sourceId, IEnumerable<string> entryIds, CancellationToken cancellationToken)
+    public async Task<SeenEntries> FindSeenAsync(SourceState state, IEnumerable<string> entryIds, CancellationToken cancellationToken)
     {
-        var wanted = entryIds.ToHashSet(StringComparer.Ordinal);
-        var entries = await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false);
-        return new(entries.Select(e => e.RowKey).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal), entries.Where(e => e.Outcome == PendingOutcome).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.IsStored)
+        {
+            return SeenEntries.None;
+        }
+
+        var set = SeenSet.Read(state.SeenEntries);
+        var rows = state.SeenEntries is null || set.IsFull
+            ? await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false)
+            : await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false);
+        var inRows = rows.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
+        var pending = rows.Where(e => e.Outcome == PendingOutcome).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
+        var met = entryIds.Where(id => inRows.Contains(id) || set.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        return new(met, pending);
     }
 
     public Task MarkSeenAsync(string sourceId, IEnumerable<(string EntryId, string? Url, string Outcome)> entries, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -51,6 +51,12 @@ public sealed class SourceState : ITableEntity
     /// <summary>Feed entries waiting for another try (their page did not answer, a Google News link not decoded yet, the page budget spent).</summary>
     public int? PendingEntries { get; set; }
 
+    /// <summary>
+    /// The judged entries of the feed's latest body (<see cref="SeenSet"/>); null before the first body read under this
+    /// rule, when rows of <see cref="SeenEntryStore"/> said what was judged, and are read instead.
+    /// </summary>
+    public byte[]? SeenEntries { get; set; }
+
     /// <summary>Where a social source resumes, as its collector writes it (X: the newest post id per query, for since_id).</summary>
     public string? Cursor { get; set; }
 }
