@@ -23,13 +23,38 @@ internal static class CliHost
 
     /// <summary>
     /// Builds the host, checks config and storage, then runs the command's work; the exit code of the first failure wins.
-    /// <paramref name="warmUp"/> is started once the config is read, alongside the storage check (see <see cref="PrepareAsync"/>).
+    /// <paramref name="warmUp"/> (work that needs the config but not storage's answer, and never throws) is started once
+    /// the config is read, alongside the storage check, and the command's work does not wait for it: what it builds (the
+    /// essays' profiles) is shared, so the work waits only where it needs that, and meanwhile reads storage.
     /// </summary>
     public static async Task<int> RunAsync(
         FileInfo? config, bool requireConfig, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task>? warmUp = null)
     {
         using var host = Build(config);
-        return await PrepareAsync(host.Services, cancellationToken, requireConfig, warmUp) ?? await work(host.Services);
+        if (await ReadConfigAsync(host.Services, requireConfig, cancellationToken) is { } badConfig)
+        {
+            return badConfig;
+        }
+
+        // Stopped when the check fails, so the clear line is not kept waiting for it. Started on the thread pool: its first
+        // steps (setting up the HTTP client, reading the sources file's essays) run before its first await and would
+        // otherwise hold back the check's request.
+        using var warmUpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var warming = warmUp is null ? Task.CompletedTask : Task.Run(() => warmUp(host.Services, warmUpStop.Token), CancellationToken.None);
+        try
+        {
+            if (await CheckStorageAsync(host.Services, cancellationToken) is { } storageDown)
+            {
+                await warmUpStop.CancelAsync();
+                return storageDown;
+            }
+
+            return await work(host.Services);
+        }
+        finally
+        {
+            await warming; // never throws; the host is disposed only after it
+        }
     }
 
     public static void Configure(IConfigurationManager configuration, ILoggingBuilder logging, FileInfo? config)
@@ -48,11 +73,11 @@ internal static class CliHost
         logging.Services.PostConfigure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Polly", LogLevel.None, null)));
     }
 
-    /// <summary>
-    /// Loads the sources file and checks that storage answers, so a bad setup ends with one clear line. A command's
-    /// <paramref name="warmUp"/> (work that needs the config but not storage's answer, and never throws) runs alongside the check.
-    /// </summary>
-    public static async Task<int?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken, bool requireConfig = true, Func<IServiceProvider, CancellationToken, Task>? warmUp = null)
+    /// <summary>Loads the sources file and checks that storage answers, so a bad setup ends with one clear line.</summary>
+    public static async Task<int?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken, bool requireConfig = true) =>
+        await ReadConfigAsync(services, requireConfig, cancellationToken) ?? await CheckStorageAsync(services, cancellationToken);
+
+    private static async Task<int?> ReadConfigAsync(IServiceProvider services, bool requireConfig, CancellationToken cancellationToken)
     {
         try
         {
@@ -62,6 +87,8 @@ internal static class CliHost
             {
                 await configs.GetAsync(cancellationToken);
             }
+
+            return null;
         }
         catch (ConfigException ex)
         {
@@ -73,31 +100,23 @@ internal static class CliHost
             await Console.Error.WriteLineAsync($"coverage: bad settings: {ex.Message}");
             return ExitCodes.BadConfig;
         }
+    }
 
+    private static async Task<int?> CheckStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         var storage = services.GetRequiredService<StorageClients>();
-        // Stopped when the check fails, so the clear line is not kept waiting for it. Started on the thread pool: its first
-        // steps (setting up the HTTP client, reading the sources file's essays) run before its first await and would
-        // otherwise hold back the check's request.
-        using var warmUpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var warming = warmUp is null ? Task.CompletedTask : Task.Run(() => warmUp(services, warmUpStop.Token), CancellationToken.None);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(20));
             await storage.Table("sources").CreateIfNotExistsAsync(timeout.Token);
+            return null;
         }
         catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync(
                 $"coverage: storage unreachable at {storage.Description}: {TableHandle.FirstLine(ex)}. Start Azurite (npm run azurite) or set COVERAGE_STORAGE.");
-            await warmUpStop.CancelAsync();
             return ExitCodes.StorageUnavailable;
         }
-        finally
-        {
-            await warming;
-        }
-
-        return null;
     }
 }
