@@ -31,7 +31,8 @@ public sealed class DigestOptions
     [Range(1, 500)]
     public int MaxItems { get; set; } = 50;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>The zone <see cref="TimeZone"/> names (a method, so the settings binder does not take it for a setting).</summary>
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
 
 /// <summary>Where digests and alerts go (section "Coverage:Delivery"): email over SMTP and/or chat webhooks.</summary>

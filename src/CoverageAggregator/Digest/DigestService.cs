@@ -40,14 +40,14 @@ public sealed class DigestService(
         ArgumentNullException.ThrowIfNull(options);
         var parts = options.Time.Split(':');
         var cron = CronExpression.Parse($"{int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)} {int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture)} * * *");
-        return cron.GetOccurrences(now.AddDays(-2), now, options.Zone, fromInclusive: true, toInclusive: true).Select(o => (DateTimeOffset?)o).LastOrDefault();
+        return cron.GetOccurrences(now.AddDays(-2), now, options.Zone(), fromInclusive: true, toInclusive: true).Select(o => (DateTimeOffset?)o).LastOrDefault();
     }
 
     /// <summary>Builds the digest due at <paramref name="occurrence"/> unless it is stored; answers it, or null when it existed.</summary>
     public async Task<DigestEntry?> BuildAsync(string essayId, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(occurrence, settings.Zone).DateTime);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(occurrence, settings.Zone()).DateTime);
         var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (await store.FindAsync(essayId, day, cancellationToken).ConfigureAwait(false) is not null)
         {
