@@ -43,9 +43,9 @@ public sealed class AdminEssayStore(StorageClients storage) : IEssayOverlay
                 }
             }
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (TableHandle.IsStorageFailure(ex))
         {
-            return essays; // storage down: the sources file alone
+            return essays; // storage down (an error answer, or retries spent on a refused connection): the sources file alone
         }
 
         return essays.Where(e => result.ContainsKey(Key(e.Id))).Select(e => result[Key(e.Id)])
