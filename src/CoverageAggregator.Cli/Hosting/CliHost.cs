@@ -23,30 +23,25 @@ internal static class CliHost
 
     /// <summary>
     /// Builds the host, checks config and storage, then runs the command's work; the exit code of the first failure wins.
-    /// <paramref name="warmUp"/> (work that needs the config but not storage's answer, and never throws) is started once
-    /// the config is read, alongside the storage check, and the command's work does not wait for it: what it builds (the
-    /// essays' profiles) is shared, so the work waits only where it needs that, and meanwhile reads storage.
+    /// <paramref name="warmUp"/> (work that needs the sources file but not storage, and never throws) starts with the
+    /// host, alongside the checks, and the command's work does not wait for it: what it builds (the essays' profiles) is
+    /// shared, so the work waits only where it needs that, and meanwhile reads storage.
     /// </summary>
     public static async Task<int> RunAsync(
         FileInfo? config, bool requireConfig, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task>? warmUp = null)
     {
         using var host = Build(config);
-        if (await ReadConfigAsync(host.Services, requireConfig, cancellationToken) is { } badConfig)
-        {
-            return badConfig;
-        }
-
-        // Stopped when the check fails, so the clear line is not kept waiting for it. Started on the thread pool: its first
-        // steps (setting up the HTTP client, reading the sources file's essays) run before its first await and would
-        // otherwise hold back the check's request.
+        // Stopped when a check fails, so the clear line is not kept waiting for it. Started on the thread pool: its first
+        // steps (setting up the HTTP client, reading the sources file) run before its first await and would otherwise hold
+        // back the checks. The sources file is read once, by whichever comes first.
         using var warmUpStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var warming = warmUp is null ? Task.CompletedTask : Task.Run(() => warmUp(host.Services, warmUpStop.Token), CancellationToken.None);
+        var warming = warmUp is null ? Task.CompletedTask : Task.Run(() => WarmUpQuietlyAsync(warmUp, host.Services, warmUpStop.Token), CancellationToken.None);
         try
         {
-            if (await CheckStorageAsync(host.Services, cancellationToken) is { } storageDown)
+            if (await PrepareAsync(host.Services, cancellationToken, requireConfig) is { } failed)
             {
                 await warmUpStop.CancelAsync();
-                return storageDown;
+                return failed;
             }
 
             return await work(host.Services);
@@ -54,6 +49,18 @@ internal static class CliHost
         finally
         {
             await warming; // never throws; the host is disposed only after it
+        }
+    }
+
+    /// <summary>A warm-up that meets bad settings (while its services are made) leaves them to the check, which reports them.</summary>
+    private static async Task WarmUpQuietlyAsync(Func<IServiceProvider, CancellationToken, Task> warmUp, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await warmUp(services, cancellationToken);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
         }
     }
 

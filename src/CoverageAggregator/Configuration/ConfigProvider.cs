@@ -13,6 +13,7 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
     private static readonly TimeSpan OverlayRefresh = TimeSpan.FromSeconds(30);
 
     private CoverageConfig? _config;
+    private Task<CoverageConfig>? _loading;
     private (CoverageConfig Config, DateTimeOffset At)? _overlaid;
 
     /// <summary>The sources file; a relative path that does not exist from the working folder is taken from the app's folder.</summary>
@@ -20,14 +21,10 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
 
     public async Task<CoverageConfig> GetAsync(CancellationToken cancellationToken)
     {
-        if (_config is null)
-        {
-            Use(await ConfigLoader.LoadAsync(Path, cancellationToken).ConfigureAwait(false), Path);
-        }
-
+        var file = await GetFileAsync(cancellationToken).ConfigureAwait(false);
         if (!overlays.Any())
         {
-            return _config!;
+            return file;
         }
 
         if (_overlaid is { } held && time.GetUtcNow() - held.At < OverlayRefresh)
@@ -35,15 +32,56 @@ public sealed class ConfigProvider(IOptions<CoverageOptions> options, AddressGua
             return held.Config;
         }
 
-        var essays = _config!.Essays;
+        var essays = file.Essays;
         foreach (var overlay in overlays)
         {
             essays = await overlay.ApplyAsync(essays, cancellationToken).ConfigureAwait(false);
         }
 
-        var config = _config with { Essays = essays };
+        var config = file with { Essays = essays };
         _overlaid = (config, time.GetUtcNow());
         return config;
+    }
+
+    /// <summary>
+    /// The sources file alone, without the essays added at run time: read once, by whichever caller comes first (the
+    /// others wait for that read); a file that cannot be read is read again by the next caller.
+    /// </summary>
+    public Task<CoverageConfig> GetFileAsync(CancellationToken cancellationToken)
+    {
+        if (_config is { } config)
+        {
+            return Task.FromResult(config);
+        }
+
+        var loading = Volatile.Read(ref _loading);
+        if (loading is null)
+        {
+            var started = new TaskCompletionSource<CoverageConfig>(TaskCreationOptions.RunContinuationsAsynchronously);
+            loading = Interlocked.CompareExchange(ref _loading, started.Task, null);
+            if (loading is null)
+            {
+                _ = LoadAsync(started);
+                loading = started.Task;
+            }
+        }
+
+        return loading.WaitAsync(cancellationToken);
+    }
+
+    private async Task LoadAsync(TaskCompletionSource<CoverageConfig> loading)
+    {
+        try
+        {
+            var path = Path;
+            Use(await ConfigLoader.LoadAsync(path, CancellationToken.None).ConfigureAwait(false), path);
+            loading.SetResult(_config!);
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _loading, null);
+            loading.SetException(ex);
+        }
     }
 
     /// <summary>Reads the overlays again on the next call (after an essay was added or removed here).</summary>
