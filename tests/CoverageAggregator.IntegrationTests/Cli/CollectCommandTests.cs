@@ -5,13 +5,6 @@ namespace CoverageAggregator.IntegrationTests.Cli;
 /// <summary>`coverage collect` as a process: a setup it cannot use ends with one clear line and its exit code.</summary>
 public class CollectCommandTests
 {
-    private static string Cli()
-    {
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
-        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
-        return cli;
-    }
-
     [Fact]
     public async Task CollectWithStorageUnreachableSaysSoInOneLineAndExitsThree()
     {
@@ -28,7 +21,7 @@ public class CollectCommandTests
             ["Coverage__Fetch__AllowedPrivateHosts__0"] = "127.0.0.1",
         };
 
-        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "collect", "--config", "sources.json"], environment, folder, timeoutSeconds: 120);
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "collect", "--config", "sources.json"], environment, folder, timeoutSeconds: 120);
 
         Assert.True(exit == 3, $"exit {exit}\n{stdout}\n{stderr}");
         Assert.Contains("coverage: storage unreachable at ", stderr, StringComparison.Ordinal);

@@ -19,13 +19,6 @@ public class InitAndDoctorCommandTests
 
     private const string Feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Fuse Notes</title><item><title>The Long Fuse</title><link>https://fusenotes.example/p/the-long-fuse</link></item></channel></rss>";
 
-    private static string Cli()
-    {
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
-        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
-        return cli;
-    }
-
     private static async Task Answer(HttpListenerContext context)
     {
         var (status, body, type) = context.Request.Url!.AbsolutePath switch
@@ -45,7 +38,7 @@ public class InitAndDoctorCommandTests
         await using var server = new LoopbackServer(Answer);
         var folder = Directory.CreateTempSubdirectory("init-").FullName;
 
-        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "init", server.BaseUrl + "/p/the-long-fuse"], workingDirectory: folder, timeoutSeconds: 120);
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "init", server.BaseUrl + "/p/the-long-fuse"], workingDirectory: folder, timeoutSeconds: 120);
 
         Assert.True(exit == 0, stderr);
         var written = await File.ReadAllTextAsync(Path.Combine(folder, "sources.json"));
@@ -59,7 +52,7 @@ public class InitAndDoctorCommandTests
 
         Assert.Contains("Coverage__Credentials__XBearerToken", stdout, StringComparison.Ordinal);
 
-        (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "init", server.BaseUrl + "/p/the-long-fuse"], workingDirectory: folder, timeoutSeconds: 120);
+        (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "init", server.BaseUrl + "/p/the-long-fuse"], workingDirectory: folder, timeoutSeconds: 120);
 
         Assert.Equal(2, exit);
         Assert.Contains("--force", stderr, StringComparison.Ordinal);
@@ -78,7 +71,7 @@ public class InitAndDoctorCommandTests
             """);
         var environment = new Dictionary<string, string> { ["Coverage__StoragePrefix"] = "doctor" + Guid.NewGuid().ToString("N")[..8] };
 
-        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "doctor", "--config", "sources.json"], environment, folder, timeoutSeconds: 120);
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "doctor", "--config", "sources.json"], environment, folder, timeoutSeconds: 120);
 
         Assert.True(exit == 1, stdout + stderr);
         var lines = stdout.Split('\n', StringSplitOptions.TrimEntries);

@@ -22,7 +22,7 @@ public class LocalHostRoutesTests
         await using var storage = new TestHost(configPath); // owns the storage prefix and deletes its tables afterwards
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
+        var cli = Paths.Cli();
         var start = new ProcessStartInfo("dotnet", [cli, "run", "--config", configPath, "--urls", baseUrl])
         {
             RedirectStandardOutput = true,

@@ -58,8 +58,7 @@ public class CorpusEvaluationTests
 
     private static async Task<(JsonElement Report, string Stdout, JsonElement Export)> EvaluateAsync(string corpus)
     {
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
-        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
+        var cli = Paths.Cli();
         var output = Directory.CreateTempSubdirectory("eval-").FullName;
 
         var (exit, stdout, stderr) = await ProcessRunner.RunAsync(

@@ -8,13 +8,6 @@ namespace CoverageAggregator.IntegrationTests.Extraction;
 /// <summary>`coverage extract`: main text of saved pages in the article-extraction benchmark's output format.</summary>
 public class ExtractCommandTests
 {
-    private static string Cli()
-    {
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
-        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
-        return cli;
-    }
-
     private const string Page =
         "<html><head><title>T</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>A headline</h1>" +
         "<p>The first paragraph of the article body has enough words to be taken for the main text of this page by any extractor.</p>" +
@@ -34,7 +27,7 @@ public class ExtractCommandTests
         await File.WriteAllTextAsync(Path.Combine(dir, "notes.txt"), "not a page");
         var output = Path.Combine(dir, "out", "extracted.json");
 
-        var (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "extract", "--html-dir", dir, "--out", output], timeoutSeconds: 120);
+        var (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "extract", "--html-dir", dir, "--out", output], timeoutSeconds: 120);
 
         Assert.True(exit == 0, stderr);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
@@ -52,7 +45,7 @@ public class ExtractCommandTests
     {
         var benchmark = Path.Combine(Paths.Shared, "benchmarks", "article-extraction");
         var output = Path.Combine(Directory.CreateTempSubdirectory("extract-bench-").FullName, "coverage.json");
-        var (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Cli(), "extract", "--html-dir", Path.Combine(benchmark, "html"), "--out", output]);
+        var (exit, _, stderr) = await ProcessRunner.RunAsync("dotnet", [Paths.Cli(), "extract", "--html-dir", Path.Combine(benchmark, "html"), "--out", output]);
         Assert.True(exit == 0, stderr);
 
         var scores = output + ".scores.json";

@@ -9,8 +9,7 @@ public class KilledCollectorTests
     [Fact]
     public async Task CollectorKilledTenTimesAtRandomPointsLosesAndDuplicatesNothing()
     {
-        var cli = Path.Combine(Paths.RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
-        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
+        var cli = Paths.Cli();
         await using var server = await FixtureServer.StartAsync(Paths.Corpus);
         var config = await server.WriteConfigAsync(Paths.Corpus);
         await using var killed = new TestHost(config);

@@ -13,6 +13,14 @@ public static class Paths
     /// <summary>A corpus of the project's own, in the shared format, under tests/Corpora.</summary>
     public static string OwnCorpus(string name) => Path.Combine(RepoRoot, "tests", "Corpora", name);
 
+    /// <summary>The built CLI (its coverage.dll, run with `dotnet`); a missing one fails the test with what to do.</summary>
+    public static string Cli()
+    {
+        var cli = Path.Combine(RepoRoot, "src", "CoverageAggregator.Cli", "bin", ProcessRunner.Configuration, "net10.0", "coverage.dll");
+        Assert.True(File.Exists(cli), $"build the CLI first: {cli} is missing");
+        return cli;
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
