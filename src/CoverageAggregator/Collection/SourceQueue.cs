@@ -50,18 +50,14 @@ public sealed class SourceQueue(
         var now = time.GetUtcNow();
         var known = (await states.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
         var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
-        var count = 0;
-        foreach (var source in SourceDescriptor.AllOf(config))
-        {
-            if (known.TryGetValue(source.Id, out var state) && state.ConfiguredUrl == source.Url
-                && (state.Disabled || state.NextDueAt > now || state.RetryNotBefore > now))
-            {
-                continue;
-            }
-
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new SourceMessage(source.Id), Json), cancellationToken).ConfigureAwait(false);
-            count++;
-        }
+        var due = SourceDescriptor.AllOf(config).Where(source =>
+            !(known.TryGetValue(source.Id, out var state) && state.ConfiguredUrl == source.Url
+              && (state.Disabled || state.NextDueAt > now || state.RetryNotBefore > now))).ToList();
+        // Sent several at once: one at a time, 500 sources took seconds of round trips before the first was collected.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (source, token) =>
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new SourceMessage(source.Id), Json), token).ConfigureAwait(false)).ConfigureAwait(false);
+        var count = due.Count;
 
         CoverageTelemetry.Enqueued(activity, count);
         Log.SourcesEnqueued(logger, count);
@@ -114,34 +110,91 @@ public sealed class SourceQueue(
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var queue = await QueueAsync(cancellationToken).ConfigureAwait(false);
-        var processed = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        using var window = new ReceiveWindow();
+        // A sliding window, not batch after batch: a worker takes the next message as soon as its own is done, so one slow
+        // source (a page that times out) holds back one worker instead of the 15 others of its batch.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(ReceiveAsync(queue, window, cancellationToken), parallel, async (message, token) =>
         {
-            var batch = (await queue.ReceiveMessagesAsync(options.Value.MaxConcurrency, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false)).Value;
-            if (batch.Length == 0)
+            try
             {
-                break;
+                await CollectAsync(message.MessageText, token).ConfigureAwait(false);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
             }
-
-            await Parallel.ForEachAsync(batch, cancellationToken, async (message, token) =>
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                try
-                {
-                    await CollectAsync(message.MessageText, token).ConfigureAwait(false);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    await FailAsync(queue, message, ex, token).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
-            processed += batch.Length;
-        }
+                await FailAsync(queue, message, ex, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                window.Done();
+            }
+        }).ConfigureAwait(false);
 
         // The rebuilds the messages caused ran meanwhile, coalesced; waiting once here, not per message, keeps the
         // queue moving while rebuilds are spaced (Coverage:SnapshotIntervalSeconds).
         await runner.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return processed;
+        return window.Taken;
+    }
+
+    /// <summary>
+    /// The messages on the queue, a batch at a time as the workers take them. The queue is empty for this drain only when
+    /// it answers nothing while no message is being worked on: a message that failed is visible again (see
+    /// <see cref="FailAsync"/>), and is taken again in the same drain, as it was when batches were worked one by one.
+    /// </summary>
+    private async IAsyncEnumerable<Azure.Storage.Queues.Models.QueueMessage> ReceiveAsync(
+        QueueClient queue, ReceiveWindow window, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var working = window.Working; // read before asking: one done after the answer was made visible before it
+            var batch = (await queue.ReceiveMessagesAsync(Math.Min(options.Value.MaxConcurrency, 32), TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false)).Value;
+            if (batch.Length == 0)
+            {
+                if (working == 0)
+                {
+                    yield break;
+                }
+
+                await window.WaitForOneDoneAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var message in batch)
+            {
+                window.Take();
+                yield return message;
+            }
+        }
+    }
+
+    /// <summary>How many messages a drain took, and how many are being worked on.</summary>
+    private sealed class ReceiveWindow : IDisposable
+    {
+        private readonly SemaphoreSlim _done = new(0);
+        private int _taken;
+        private int _working;
+
+        public int Taken => Volatile.Read(ref _taken);
+
+        public int Working => Volatile.Read(ref _working);
+
+        public void Take()
+        {
+            Interlocked.Increment(ref _taken);
+            Interlocked.Increment(ref _working);
+        }
+
+        public void Done()
+        {
+            Interlocked.Decrement(ref _working);
+            _done.Release();
+        }
+
+        /// <summary>Waits until a message is done (or one was since the last wait): a failed one is visible again by then.</summary>
+        public Task WaitForOneDoneAsync(CancellationToken cancellationToken) => _done.WaitAsync(cancellationToken);
+
+        public void Dispose() => _done.Dispose();
     }
 
     private async Task FailAsync(QueueClient queue, Azure.Storage.Queues.Models.QueueMessage message, Exception error, CancellationToken cancellationToken)
