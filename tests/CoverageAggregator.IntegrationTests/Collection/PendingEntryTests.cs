@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CoverageAggregator.Collection;
 using CoverageAggregator.IntegrationTests.Support;
 using CoverageAggregator.Storage;
@@ -11,31 +10,12 @@ namespace CoverageAggregator.IntegrationTests.Collection;
 /// <summary>An entry whose judgement could not finish is kept pending and judged in a later run, even when the feed then answers 304.</summary>
 public class PendingEntryTests
 {
-    private const string EssayUrl = "https://fuse.example/p/the-long-fuse";
-
-    private static async Task<string> ConfigAsync(ScriptedSite site) => await TestConfigs.WriteAsync($$"""
-        {"essays":[{"id":"essay-1","title":"The Long Fuse","author":"Ada Writer","publication":"Fuse Notes",
-          "urls":["{{EssayUrl}}"],"keywords":["The Long Fuse"],"publishedAt":"2026-01-01T00:00:00Z"}],
-         "feeds":[{"name":"Summaries","url":"{{site.BaseUrl}}/feed.xml"}]}
-        """);
+    private static Task<string> ConfigAsync(ScriptedSite site) => StoryFeedSite.ConfigAsync(site, "Summaries");
 
     /// <summary>A summary-only feed: the entries' text is too short to judge, so every page must be read.</summary>
-    private static string SummaryFeed(string baseUrl, int entries)
-    {
-        var xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Summaries</title>");
-        for (var i = 0; i < entries; i++)
-        {
-            xml.Append(CultureInfo.InvariantCulture, $"<item><title>Story {i}</title><link>{baseUrl}/story/{i}</link><guid>story-{i}</guid>")
-                .Append("<pubDate>Tue, 10 Feb 2026 10:00:00 GMT</pubDate><description>A short summary.</description></item>");
-        }
+    private static string SummaryFeed(string baseUrl, int entries) => StoryFeedSite.Feed(baseUrl, "Summaries", Enumerable.Range(0, entries));
 
-        return xml.Append("</channel></rss>").ToString();
-    }
-
-    private static IResult Article(int i) => Results.Content(
-        $"<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1><p>Story {i} reads <a href=\"{EssayUrl}\">The Long Fuse</a> closely " +
-        "and finds its argument about the slow burn of infrastructure projects convincing, with a few reservations about the timeline.</p></article></body></html>",
-        "text/html; charset=utf-8");
+    private static IResult Article(int i) => StoryFeedSite.Article(i);
 
     private static Dictionary<string, string?> Settings(int maxPages) => new()
     {
@@ -170,5 +150,5 @@ public class PendingEntryTests
         Assert.Equal(2, snapshot?.Export.Items.Count);
     }
 
-    private static string SourceId(ScriptedSite site) => "feed-" + Feeds.EntryIdentity.Hash(site.BaseUrl + "/feed.xml")[..16];
+    private static string SourceId(ScriptedSite site) => StoryFeedSite.SourceId(site);
 }

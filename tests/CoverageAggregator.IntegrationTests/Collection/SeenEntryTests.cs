@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Collection;
@@ -20,34 +18,14 @@ namespace CoverageAggregator.IntegrationTests.Collection;
 /// </summary>
 public class SeenEntryTests
 {
-    private const string EssayUrl = "https://fuse.example/p/the-long-fuse";
-
-    private static async Task<string> ConfigAsync(ScriptedSite site) => await TestConfigs.WriteAsync($$"""
-        {"essays":[{"id":"essay-1","title":"The Long Fuse","author":"Ada Writer","publication":"Fuse Notes",
-          "urls":["{{EssayUrl}}"],"keywords":["The Long Fuse"],"publishedAt":"2026-01-01T00:00:00Z"}],
-         "feeds":[{"name":"Stories","url":"{{site.BaseUrl}}/feed.xml"}]}
-        """);
-
     private static readonly Dictionary<string, string?> Settings = new() { ["Coverage:MaxPagesPerSource"] = "60", ["Coverage:Fetch:MaxRetries"] = "0" };
 
-    /// <summary>Entries <paramref name="ids"/> in that order; summaries alone (their pages must be read) or, dated before the essay, judged on the feed alone.</summary>
-    private static string Feed(string baseUrl, IEnumerable<int> ids, bool summaries)
-    {
-        var xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Stories</title>");
-        foreach (var i in ids)
-        {
-            var date = summaries ? "Tue, 10 Feb 2026 10:00:00 GMT" : "Mon, 10 Feb 2025 10:00:00 GMT";
-            xml.Append(CultureInfo.InvariantCulture, $"<item><title>Story {i}</title><link>{baseUrl}/story/{i}</link><guid>story-{i}</guid>")
-                .Append(CultureInfo.InvariantCulture, $"<pubDate>{date}</pubDate><description>A short summary.</description></item>");
-        }
+    private static Task<string> ConfigAsync(ScriptedSite site) => StoryFeedSite.ConfigAsync(site, "Stories");
 
-        return xml.Append("</channel></rss>").ToString();
-    }
+    /// <summary>Stories <paramref name="ids"/>: summaries alone (their pages must be read) or, dated before the essay, judged on the feed alone.</summary>
+    private static string Feed(string baseUrl, IEnumerable<int> ids, bool summaries) => StoryFeedSite.Feed(baseUrl, "Stories", ids, afterTheEssay: summaries);
 
-    private static IResult Article(int i) => Results.Content(
-        $"<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1><p>Story {i} reads <a href=\"{EssayUrl}\">The Long Fuse</a> closely " +
-        "and finds its argument about the slow burn of infrastructure projects convincing, with a few reservations about the timeline.</p></article></body></html>",
-        "text/html; charset=utf-8");
+    private static IResult Article(int i) => StoryFeedSite.Article(i);
 
     private static string EntryId(int i) => EntryIdentity.Of($"story-{i}", null, null, null);
 
