@@ -204,7 +204,7 @@ public sealed class FeedCollector(Fetcher fetcher, CoveragePipeline pipeline, Se
             }
 
             // No room in the set: kept as a row, as entries were before the set; one that only the stored set held moves to a row.
-            var stored = SeenSet.Read(context.State.SeenEntries);
+            var stored = body.Before.Stored;
             var known = SeenSet.Empty;
             foreach (var id in body.EntryIds.Distinct(StringComparer.Ordinal))
             {

@@ -38,13 +38,14 @@ public sealed class SeenEntryStore(StorageClients storage)
         }
 
         var set = SeenSet.Read(state.SeenEntries);
-        var rows = state.SeenEntries is null || set.IsFull
-            ? await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false)
-            : await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false);
+        var filter = state.SeenEntries is null || set.IsFull
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {state.RowKey} and Outcome eq {PendingOutcome}");
+        var rows = await _table.QueryAsync<SeenEntry>(filter, cancellationToken, ["RowKey", "Outcome"]).ConfigureAwait(false);
         var inRows = rows.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
         var pending = rows.Where(e => e.Outcome == PendingOutcome).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
         var met = entryIds.Where(id => inRows.Contains(id) || set.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        return new(met, pending);
+        return new(met, pending, set);
     }
 
     public Task MarkSeenAsync(string sourceId, IEnumerable<(string EntryId, string? Url, string Outcome)> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -97,10 +98,11 @@ public sealed class SeenEntryStore(StorageClients storage)
         (await _table.QueryAsync<SeenEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId} and Outcome eq {PendingOutcome}"), cancellationToken, ["RowKey"]).ConfigureAwait(false)).Count;
 
     /// <summary>What <see cref="FindSeenAsync"/> found: the ids met before, and the source's pending entries.</summary>
-    public sealed record SeenEntries(IReadOnlySet<string> Ids, IReadOnlySet<string> Pending)
+    /// <param name="Stored">The state's set as read (empty for a state without one).</param>
+    public sealed record SeenEntries(IReadOnlySet<string> Ids, IReadOnlySet<string> Pending, SeenSet Stored)
     {
         /// <summary>Nothing met before.</summary>
-        public static SeenEntries None { get; } = new(new HashSet<string>(), new HashSet<string>());
+        public static SeenEntries None => new(new HashSet<string>(), new HashSet<string>(), SeenSet.Empty); // a new one each time: a set can be added to
     }
 
     private static string EntryJson(FeedEntry entry)
