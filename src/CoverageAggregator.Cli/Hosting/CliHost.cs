@@ -75,9 +75,6 @@ internal static class CliHost
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
-        // Polly logs every retried attempt as an error; the fetcher reports what finally failed, once, in the command's output.
-        // A post-configuration, so that it wins over the core's own filter for Polly.
-        logging.Services.PostConfigure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Polly", LogLevel.None, null)));
     }
 
     /// <summary>Loads the sources file and checks that storage answers, so a bad setup ends with one clear line.</summary>

@@ -33,9 +33,7 @@ public static class CoverageServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AddressGuard(sp.GetRequiredService<IOptions<CoverageOptions>>().Value.Fetch.AllowedPrivateHosts));
         services.AddFetching();
-        services.AddLogging(logging => logging
-            .AddFilter("Polly", LogLevel.Error)
-            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
+        services.AddLogging(logging => logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         services.AddSingleton<ConfigProvider>();
         services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<CoverageOptions>>().Value));
         services.AddSingleton<CoverageStore>();
