@@ -31,7 +31,7 @@ public sealed class AdminEssayStore(StorageClients storage) : IEssayOverlay
         var result = essays.ToDictionary(e => Key(e.Id), StringComparer.Ordinal);
         try
         {
-            foreach (var row in await _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false))
+            foreach (var row in await _table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false))
             {
                 if (row.GetBoolean("Removed") == true)
                 {

@@ -25,7 +25,7 @@ public sealed class DigestStore(StorageClients storage)
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(entry, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(entry.ToEntity(), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -35,7 +35,7 @@ public sealed class DigestStore(StorageClients storage)
     }
 }
 
-public sealed class DigestEntry : ITableEntity
+public sealed class DigestEntry : ITableRow<DigestEntry>
 {
     public string PartitionKey { get; set; } = "";
 
@@ -53,4 +53,32 @@ public sealed class DigestEntry : ITableEntity
     public string Subject { get; set; } = "";
     public string Html { get; set; } = "";
     public string Text { get; set; } = "";
+
+    public TableEntity ToEntity() => new TableEntity(PartitionKey, RowKey) { ETag = ETag }
+        .With(nameof(Since), Since)
+        .With(nameof(Until), Until)
+        .With(nameof(ItemCount), ItemCount)
+        .With(nameof(Skipped), Skipped)
+        .With(nameof(Subject), Subject)
+        .With(nameof(Html), Html)
+        .With(nameof(Text), Text);
+
+    public static DigestEntry FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new()
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = entity.RowKey,
+            Timestamp = entity.Timestamp,
+            ETag = entity.ETag,
+            Since = entity.GetDateTimeOffset(nameof(Since)) ?? default,
+            Until = entity.GetDateTimeOffset(nameof(Until)) ?? default,
+            ItemCount = entity.GetInt32(nameof(ItemCount)) ?? 0,
+            Skipped = entity.GetBoolean(nameof(Skipped)) ?? false,
+            Subject = entity.GetString(nameof(Subject)) ?? "",
+            Html = entity.GetString(nameof(Html)) ?? "",
+            Text = entity.GetString(nameof(Text)) ?? "",
+        };
+    }
 }

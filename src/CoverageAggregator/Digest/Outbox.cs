@@ -67,7 +67,7 @@ public sealed class Outbox(StorageClients storage)
     }
 
     public async Task<bool> IsClaimedAsync(string claim, CancellationToken cancellationToken) =>
-        await _table.FindAsync<TableEntity>(Partition, ClaimRowKey(claim), cancellationToken).ConfigureAwait(false) is not null;
+        await _table.FindAsync(Partition, ClaimRowKey(claim), cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken)
     {

@@ -70,8 +70,9 @@ internal sealed class CopyIndex(TimeProvider time)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {essayId} and Kind eq {CoverageKinds.Article}");
         var entries = new List<(string, Entry)>();
         var select = new[] { nameof(ItemEntity.RowKey), nameof(ItemEntity.AlsoAt), nameof(ItemEntity.TextSignature), nameof(ItemEntity.Url), nameof(ItemEntity.Author), nameof(ItemEntity.Title) };
-        await foreach (var entity in table.QueryAsync<ItemEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            var entity = ItemEntity.FromEntity(row);
             var alsoAt = string.IsNullOrEmpty(entity.AlsoAt) ? [] : JsonSerializer.Deserialize<List<string>>(entity.AlsoAt) ?? [];
             entries.Add((entity.RowKey, new Entry(alsoAt, entity.TextSignature, new Credit(entity.Url, entity.Author, entity.Title))));
         }

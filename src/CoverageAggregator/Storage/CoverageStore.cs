@@ -51,8 +51,8 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return await AddArticleAsync(table, item, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue || response.Value is not { } existing)
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue || response.Value is not { } row)
         {
             // Only articles are syndicated or republished; posts keep their own identity (and skip the copy search).
             return item.Kind == CoverageKinds.Article
@@ -60,6 +60,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
                 : await AddAsync(table, item, cancellationToken).ConfigureAwait(false);
         }
 
+        var existing = ItemEntity.FromEntity(row);
         var stored = existing.ToItem();
         var merged = stored.MergeWith(item);
         if (Same(merged, stored))
@@ -67,7 +68,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return false;
         }
 
-        await table.UpdateEntityAsync(ItemEntity.From(merged), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.UpdateEntityAsync(ItemEntity.From(merged).ToEntity(), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         _copies.Remember(merged);
         return false;
     }
@@ -98,7 +99,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
 
     private async Task<bool> AddAsync(TableClient table, CoverageItem item, CancellationToken cancellationToken)
     {
-        await table.AddEntityAsync(ItemEntity.From(item), cancellationToken).ConfigureAwait(false);
+        await table.AddEntityAsync(ItemEntity.From(item).ToEntity(), cancellationToken).ConfigureAwait(false);
         _copies.Remember(item);
         return true;
     }
@@ -117,14 +118,14 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return null;
         }
 
-        var stored = await table.GetEntityIfExistsAsync<ItemEntity>(item.EssayId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(item.EssayId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!stored.HasValue || stored.Value is null)
         {
             _copies.Forget(item.EssayId, rowKey); // removed by another instance since the index was read
             return null;
         }
 
-        return stored.Value;
+        return ItemEntity.FromEntity(stored.Value);
     }
 
     /// <summary>
@@ -139,7 +140,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         {
             if (!Same(merged, storedItem))
             {
-                await table.UpdateEntityAsync(ItemEntity.From(merged), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(ItemEntity.From(merged).ToEntity(), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 _copies.Remember(merged);
             }
 
@@ -149,8 +150,8 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
         // One transaction (both rows are in the essay's partition): a crash never leaves the story under both keys.
         await table.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.Add, ItemEntity.From(merged)),
-                new TableTransactionAction(TableTransactionActionType.Delete, stored, stored.ETag),
+                new TableTransactionAction(TableTransactionActionType.Add, ItemEntity.From(merged).ToEntity()),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(stored.PartitionKey, stored.RowKey), stored.ETag),
             ],
             cancellationToken).ConfigureAwait(false);
         _copies.Remember(merged);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Configuration;
 
@@ -21,12 +20,13 @@ public sealed class EssayStore(StorageClients storage)
             .OfType<EssayConfig>()
             .ToList();
 
-    private sealed class EssayEntity : ITableEntity
+    private sealed class EssayEntity : ITableRow<EssayEntity>
     {
-        public string PartitionKey { get; set; } = Partition;
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
-        public string Json { get; set; } = "{}";
+        public string RowKey { get; init; } = "";
+        public string Json { get; init; } = "{}";
+
+        public TableEntity ToEntity() => new TableEntity(Partition, RowKey).With(nameof(Json), Json);
+
+        public static EssayEntity FromEntity(TableEntity entity) => new() { RowKey = entity.RowKey, Json = entity.GetString(nameof(Json)) ?? "{}" };
     }
 }

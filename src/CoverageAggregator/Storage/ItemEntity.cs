@@ -7,7 +7,7 @@ using CoverageAggregator.Matching;
 namespace CoverageAggregator.Storage;
 
 /// <summary>The table shape of a <see cref="CoverageItem"/>: PartitionKey = essay id, RowKey = URL identity hash.</summary>
-public sealed class ItemEntity : ITableEntity
+public sealed class ItemEntity : ITableRow<ItemEntity>
 {
     /// <summary>Azure caps a string property at 64 KiB (32K UTF-16 chars); long fields are cut well below it.</summary>
     private const int MaxText = 8000;
@@ -70,6 +70,60 @@ public sealed class ItemEntity : ITableEntity
         UpdatedAt = item.UpdatedAt,
         TextSignature = Cut(item.TextSignature, 2000),
     };
+
+    public TableEntity ToEntity() => new TableEntity(PartitionKey, RowKey) { ETag = ETag }
+        .With(nameof(Url), Url)
+        .With(nameof(AlsoAt), AlsoAt)
+        .With(nameof(Kind), Kind)
+        .With(nameof(Outlet), Outlet)
+        .With(nameof(Title), Title)
+        .With(nameof(Author), Author)
+        .With(nameof(PublishedAt), PublishedAt)
+        .With(nameof(CitesBy), CitesBy)
+        .With(nameof(Quotes), Quotes)
+        .With(nameof(Excerpt), Excerpt)
+        .With(nameof(Language), Language)
+        .With(nameof(Engagement), Engagement)
+        .With(nameof(EngagementCounts), EngagementCounts)
+        .With(nameof(About), About)
+        .With(nameof(Parent), Parent)
+        .With(nameof(Via), Via)
+        .With(nameof(SourceIds), SourceIds)
+        .With(nameof(FirstSeenAt), FirstSeenAt)
+        .With(nameof(UpdatedAt), UpdatedAt)
+        .With(nameof(TextSignature), TextSignature);
+
+    public static ItemEntity FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new()
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = entity.RowKey,
+            Timestamp = entity.Timestamp,
+            ETag = entity.ETag,
+            Url = entity.GetString(nameof(Url)) ?? "",
+            AlsoAt = entity.GetString(nameof(AlsoAt)) ?? "[]",
+            Kind = entity.GetString(nameof(Kind)) ?? CoverageKinds.Article,
+            Outlet = entity.GetString(nameof(Outlet)),
+            Title = entity.GetString(nameof(Title)),
+            Author = entity.GetString(nameof(Author)),
+            PublishedAt = entity.GetDateTimeOffset(nameof(PublishedAt)),
+            CitesBy = entity.GetString(nameof(CitesBy)) ?? "link",
+            Quotes = entity.GetString(nameof(Quotes)) ?? "[]",
+            Excerpt = entity.GetString(nameof(Excerpt)),
+            Language = entity.GetString(nameof(Language)),
+            Engagement = entity.GetInt32(nameof(Engagement)),
+            EngagementCounts = entity.GetString(nameof(EngagementCounts)),
+            About = entity.GetString(nameof(About)),
+            Parent = entity.GetString(nameof(Parent)),
+            Via = entity.GetString(nameof(Via)),
+            SourceIds = entity.GetString(nameof(SourceIds)) ?? "[]",
+            FirstSeenAt = entity.GetDateTimeOffset(nameof(FirstSeenAt)) ?? default,
+            UpdatedAt = entity.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
+            TextSignature = entity.GetString(nameof(TextSignature)),
+        };
+    }
 
     public CoverageItem ToItem() => new()
     {

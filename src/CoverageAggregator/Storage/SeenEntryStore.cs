@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using CoverageAggregator.Feeds;
 
@@ -120,20 +119,40 @@ public sealed class SeenEntryStore(StorageClients storage)
 
     private static string? Cut(string? url) => url is { Length: > 2000 } ? url[..2000] : url;
 
-    private sealed class SeenEntry : ITableEntity
+    private sealed class SeenEntry : ITableRow<SeenEntry>
     {
-        public string PartitionKey { get; set; } = "";
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
-        public string? Url { get; set; }
-        public string Outcome { get; set; } = "";
-        public DateTimeOffset SeenAt { get; set; }
-        public int Tries { get; set; }
-        public DateTimeOffset? NextTryAt { get; set; }
-        public string? Reason { get; set; }
+        public string PartitionKey { get; init; } = "";
+        public string RowKey { get; init; } = "";
+        public string? Url { get; init; }
+        public string Outcome { get; init; } = "";
+        public DateTimeOffset SeenAt { get; init; }
+        public int Tries { get; init; }
+        public DateTimeOffset? NextTryAt { get; init; }
+        public string? Reason { get; init; }
 
         /// <summary>A pending entry's feed data as JSON (<see cref="FeedEntry"/>).</summary>
-        public string? Entry { get; set; }
+        public string? Entry { get; init; }
+
+        public TableEntity ToEntity() => new TableEntity(PartitionKey, RowKey)
+            .With(nameof(Url), Url)
+            .With(nameof(Outcome), Outcome)
+            .With(nameof(SeenAt), SeenAt)
+            .With(nameof(Tries), Tries)
+            .With(nameof(NextTryAt), NextTryAt)
+            .With(nameof(Reason), Reason)
+            .With(nameof(Entry), Entry);
+
+        public static SeenEntry FromEntity(TableEntity entity) => new()
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = entity.RowKey,
+            Url = entity.GetString(nameof(Url)),
+            Outcome = entity.GetString(nameof(Outcome)) ?? "",
+            SeenAt = entity.GetDateTimeOffset(nameof(SeenAt)) ?? default,
+            Tries = entity.GetInt32(nameof(Tries)) ?? 0,
+            NextTryAt = entity.GetDateTimeOffset(nameof(NextTryAt)),
+            Reason = entity.GetString(nameof(Reason)),
+            Entry = entity.GetString(nameof(Entry)),
+        };
     }
 }

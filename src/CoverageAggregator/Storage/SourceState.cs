@@ -1,11 +1,10 @@
-using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
 namespace CoverageAggregator.Storage;
 
 /// <summary>Per source: where it lives now, its validators for conditional GET, and its health.</summary>
-public sealed class SourceState : ITableEntity
+public sealed class SourceState : ITableRow<SourceState>
 {
     public const string Partition = "source";
 
@@ -20,7 +19,6 @@ public sealed class SourceState : ITableEntity
     /// are only judged once more (every write is idempotent) and what was pending is found again the next time the
     /// feed is read. Not a column: derived from the ETag.
     /// </summary>
-    [IgnoreDataMember]
     public bool IsStored => ETag != default;
 
     public string Name { get; set; } = "";
@@ -59,4 +57,60 @@ public sealed class SourceState : ITableEntity
 
     /// <summary>Where a social source resumes, as its collector writes it (X: the newest post id per query, for since_id).</summary>
     public string? Cursor { get; set; }
+
+    public TableEntity ToEntity() => new TableEntity(PartitionKey, RowKey) { ETag = ETag }
+        .With(nameof(Name), Name)
+        .With(nameof(Kind), Kind)
+        .With(nameof(ConfiguredUrl), ConfiguredUrl)
+        .With(nameof(CurrentUrl), CurrentUrl)
+        .With(nameof(HttpETag), HttpETag)
+        .With(nameof(HttpLastModified), HttpLastModified)
+        .With(nameof(LastAttemptAt), LastAttemptAt)
+        .With(nameof(LastSuccessAt), LastSuccessAt)
+        .With(nameof(LastErrorAt), LastErrorAt)
+        .With(nameof(LastError), LastError)
+        .With(nameof(LastWarning), LastWarning)
+        .With(nameof(ConsecutiveFailures), ConsecutiveFailures)
+        .With(nameof(NextDueAt), NextDueAt)
+        .With(nameof(RetryNotBefore), RetryNotBefore)
+        .With(nameof(Disabled), Disabled)
+        .With(nameof(LastItemCount), LastItemCount)
+        .With(nameof(LastCoverageCount), LastCoverageCount)
+        .With(nameof(LastPostsRead), LastPostsRead)
+        .With(nameof(PendingEntries), PendingEntries)
+        .With(nameof(SeenEntries), SeenEntries)
+        .With(nameof(Cursor), Cursor);
+
+    public static SourceState FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new()
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = entity.RowKey,
+            Timestamp = entity.Timestamp,
+            ETag = entity.ETag,
+            Name = entity.GetString(nameof(Name)) ?? "",
+            Kind = entity.GetString(nameof(Kind)) ?? "",
+            ConfiguredUrl = entity.GetString(nameof(ConfiguredUrl)) ?? "",
+            CurrentUrl = entity.GetString(nameof(CurrentUrl)) ?? "",
+            HttpETag = entity.GetString(nameof(HttpETag)),
+            HttpLastModified = entity.GetString(nameof(HttpLastModified)),
+            LastAttemptAt = entity.GetDateTimeOffset(nameof(LastAttemptAt)),
+            LastSuccessAt = entity.GetDateTimeOffset(nameof(LastSuccessAt)),
+            LastErrorAt = entity.GetDateTimeOffset(nameof(LastErrorAt)),
+            LastError = entity.GetString(nameof(LastError)),
+            LastWarning = entity.GetString(nameof(LastWarning)),
+            ConsecutiveFailures = entity.GetInt32(nameof(ConsecutiveFailures)) ?? 0,
+            NextDueAt = entity.GetDateTimeOffset(nameof(NextDueAt)),
+            RetryNotBefore = entity.GetDateTimeOffset(nameof(RetryNotBefore)),
+            Disabled = entity.GetBoolean(nameof(Disabled)) ?? false,
+            LastItemCount = entity.GetInt32(nameof(LastItemCount)) ?? 0,
+            LastCoverageCount = entity.GetInt32(nameof(LastCoverageCount)) ?? 0,
+            LastPostsRead = entity.GetInt32(nameof(LastPostsRead)),
+            PendingEntries = entity.GetInt32(nameof(PendingEntries)),
+            SeenEntries = entity.GetBinary(nameof(SeenEntries)),
+            Cursor = entity.GetString(nameof(Cursor)),
+        };
+    }
 }

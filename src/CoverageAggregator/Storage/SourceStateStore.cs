@@ -45,8 +45,8 @@ public sealed class SourceStateStore(StorageClients storage)
         foreach (var chunk in writes.Chunk(TableHandle.MaxBatch))
         {
             var actions = chunk.Select(w => w.State.ETag == default
-                ? new TableTransactionAction(TableTransactionActionType.Add, w.State)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.State, w.State.ETag)).ToList();
+                ? new TableTransactionAction(TableTransactionActionType.Add, w.State.ToEntity())
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, w.State.ToEntity(), w.State.ETag)).ToList();
             try
             {
                 var responses = await _table.ExecuteAsync(table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -71,8 +71,8 @@ public sealed class SourceStateStore(StorageClients storage)
     private static async Task WriteAsync(TableClient table, SourceState state, CancellationToken cancellationToken)
     {
         var response = state.ETag == default
-            ? await table.AddEntityAsync(state, cancellationToken).ConfigureAwait(false)
-            : await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            ? await table.AddEntityAsync(state.ToEntity(), cancellationToken).ConfigureAwait(false)
+            : await table.UpdateEntityAsync(state.ToEntity(), state.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         state.ETag = response.Headers.ETag ?? default;
     }
 

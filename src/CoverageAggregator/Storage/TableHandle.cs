@@ -44,19 +44,27 @@ public sealed class TableHandle(TableClient client)
         }, cancellationToken);
 
     /// <summary>A point read that answers null for a missing entity.</summary>
-    public async Task<T?> FindAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
-        where T : class, ITableEntity
+    public async Task<TableEntity?> FindAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        var response = await ExecuteAsync(table => table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await ExecuteAsync(table => table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
+
+    /// <summary>A point read of a row type; null for a missing entity.</summary>
+    public async Task<T?> FindAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)
+        where T : class, ITableRow<T> =>
+        await FindAsync(partitionKey, rowKey, cancellationToken).ConfigureAwait(false) is { } entity ? T.FromEntity(entity) : null;
 
     /// <summary>The most entities one Table Storage transaction takes (all of one partition).</summary>
     public const int MaxBatch = 100;
 
     /// <summary>Writes in batches of at most <see cref="MaxBatch"/> entities of one partition, the limit Azure enforces.</summary>
-    public async Task UpsertAllAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken)
-        where T : class, ITableEntity
+    public Task UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken)
+        where T : class, ITableRow<T> =>
+        UpsertAllAsync(rows.Select(r => r.ToEntity()), cancellationToken);
+
+    /// <inheritdoc cref="UpsertAllAsync{T}(IEnumerable{T}, CancellationToken)"/>
+    public async Task UpsertAllAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
     {
         foreach (var partition in entities.GroupBy(e => e.PartitionKey))
         {
@@ -69,18 +77,22 @@ public sealed class TableHandle(TableClient client)
     }
 
     /// <summary>Every entity of a partition (or matching a filter), read in pages.</summary>
-    public Task<List<T>> QueryAsync<T>(string filter, CancellationToken cancellationToken, IEnumerable<string>? select = null)
-        where T : class, ITableEntity, new() =>
+    public Task<List<TableEntity>> QueryAsync(string filter, CancellationToken cancellationToken, IEnumerable<string>? select = null) =>
         ExecuteAsync(async table =>
         {
-            var results = new List<T>();
-            await foreach (var entity in table.QueryAsync<T>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var results = new List<TableEntity>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 results.Add(entity);
             }
 
             return results;
         }, cancellationToken);
+
+    /// <summary>Every row of a partition (or matching a filter), read in pages.</summary>
+    public async Task<List<T>> QueryAsync<T>(string filter, CancellationToken cancellationToken, IEnumerable<string>? select = null)
+        where T : class, ITableRow<T> =>
+        (await QueryAsync(filter, cancellationToken, select).ConfigureAwait(false)).ConvertAll(T.FromEntity);
 
     public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
 

@@ -27,13 +27,21 @@ public sealed class WaitingEntryStore(StorageClients storage)
 
     private static string RowKeyOf(string sourceId, string entryId) => Feeds.EntryIdentity.Hash(sourceId + "\n" + entryId);
 
-    private sealed class WaitingRow : ITableEntity
+    private sealed class WaitingRow : ITableRow<WaitingRow>
     {
-        public string PartitionKey { get; set; } = "";
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
-        public string SourceId { get; set; } = "";
-        public string EntryId { get; set; } = "";
+        public string PartitionKey { get; init; } = "";
+        public string RowKey { get; init; } = "";
+        public string SourceId { get; init; } = "";
+        public string EntryId { get; init; } = "";
+
+        public TableEntity ToEntity() => new TableEntity(PartitionKey, RowKey).With(nameof(SourceId), SourceId).With(nameof(EntryId), EntryId);
+
+        public static WaitingRow FromEntity(TableEntity entity) => new()
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = entity.RowKey,
+            SourceId = entity.GetString(nameof(SourceId)) ?? "",
+            EntryId = entity.GetString(nameof(EntryId)) ?? "",
+        };
     }
 }

@@ -119,6 +119,30 @@ public class StorageRoundTripTests
     }
 
     [Fact]
+    public async Task EveryColumnOfASourceStateComesBackFromStorageWithItsType()
+    {
+        await using var host = new TestHost(await TestConfigs.WriteAsync(TestConfigs.OneUnreachableFeed));
+        var at = new DateTimeOffset(2026, 12, 6, 10, 30, 15, TimeSpan.Zero);
+        var state = new SourceState
+        {
+            RowKey = "feed-2", Name = "Feed", Kind = "feed", ConfiguredUrl = "https://feeds.example/2", CurrentUrl = "https://feeds.example/2b",
+            HttpETag = "\"v1\"", HttpLastModified = "Sun, 06 Dec 2026 10:00:00 GMT", LastAttemptAt = at, LastSuccessAt = at.AddMinutes(-1),
+            LastErrorAt = at.AddDays(-1), LastError = "timeout", LastWarning = "no dates", ConsecutiveFailures = 3, NextDueAt = at.AddMinutes(30),
+            RetryNotBefore = at.AddMinutes(5), Disabled = true, LastItemCount = 50, LastCoverageCount = 2, LastPostsRead = 7, PendingEntries = 1,
+            SeenEntries = [1, 2, 3, 250], Cursor = "1234",
+        };
+
+        await host.Get<SourceStateStore>().SaveAsync(SourceStateWrite.Replacing(state), CancellationToken.None);
+        var read = (await host.Get<SourceStateStore>().ListAsync(CancellationToken.None)).Single(s => s.RowKey == "feed-2");
+
+        foreach (var property in typeof(SourceState).GetProperties().Where(p => p.Name != nameof(SourceState.Timestamp)))
+        {
+            var (wrote, got) = (property.GetValue(state), property.GetValue(read));
+            Assert.True(wrote is byte[] bytes ? bytes.SequenceEqual((byte[])got!) : Equals(wrote, got), $"{property.Name}: wrote {wrote}, read {got}");
+        }
+    }
+
+    [Fact]
     public async Task AnInstanceStartingAgainstTablesThatExistAsksToCreateNone()
     {
         var tableCreations = new RequestCounter(IsTableCreation);
@@ -144,8 +168,8 @@ public class StorageRoundTripTests
 
         // A transaction first: storage answers it for a missing table with its own error shape.
         await new TableHandle(host.Get<StorageClients>().Table("fresh")).UpsertAllAsync(rows, CancellationToken.None);
-        var read = await new TableHandle(host.Get<StorageClients>().Table("fresh")).QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'p'", CancellationToken.None);
-        var none = await new TableHandle(host.Get<StorageClients>().Table("other")).QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'p'", CancellationToken.None);
+        var read = await new TableHandle(host.Get<StorageClients>().Table("fresh")).QueryAsync("PartitionKey eq 'p'", CancellationToken.None);
+        var none = await new TableHandle(host.Get<StorageClients>().Table("other")).QueryAsync("PartitionKey eq 'p'", CancellationToken.None);
 
         Assert.Equal(["r0", "r1", "r2"], read.Select(r => r.RowKey));
         Assert.Empty(none);
