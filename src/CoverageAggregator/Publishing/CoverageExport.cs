@@ -17,6 +17,7 @@ public sealed record CoverageExport(ExportEssay Essay, DateTimeOffset GeneratedA
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = PublishingJson.Default,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -6,7 +6,7 @@ namespace CoverageAggregator.Publishing;
 /// <summary>One essay's coverage rendered in every format, stored as one blob and served as is.</summary>
 public sealed record CoverageSnapshot(string EssayId, string Version, DateTimeOffset BuiltAt, string Json, string Html, string Atom, string Csv)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = PublishingJson.Default };
 
     /// <summary>The export the snapshot was rendered from, parsed once per process (filters apply to it).</summary>
     [JsonIgnore]
@@ -27,7 +27,7 @@ public sealed record CoverageSnapshot(string EssayId, string Version, DateTimeOf
     public static CoverageSnapshot From(CoverageExport export)
     {
         ArgumentNullException.ThrowIfNull(export);
-        var version = Feeds.EntryIdentity.Hash(JsonSerializer.Serialize(export with { GeneratedAt = default }));
+        var version = Feeds.EntryIdentity.Hash((export with { GeneratedAt = default }).ToJson());
         return new CoverageSnapshot(export.Essay.Id, version, export.GeneratedAt, export.ToJson(), CoveragePage.Render(export), CoverageAtom.Render(export), CoverageCsv.Render(export))
         {
             _export = export,
