@@ -67,11 +67,16 @@ public sealed record ExportCounts(int Articles, int Posts, int Outlets, int Quot
     /// <summary>The engagement of every item, added up per kind.</summary>
     public EngagementSum? Engagement { get; init; }
 
+    // An export written before these counts existed has none: the generated reader (PublishingJson) sets a missing
+    // init-only property to null rather than leaving its initializer, so null is read as none here.
+    private readonly IReadOnlyList<EngagementSum> _byPlatform = [];
+    private readonly IReadOnlyList<EngagementSum> _byOutlet = [];
+
     /// <summary>Per platform, the engagement of its posts and discussions.</summary>
-    public IReadOnlyList<EngagementSum> EngagementByPlatform { get; init; } = [];
+    public IReadOnlyList<EngagementSum> EngagementByPlatform { get => _byPlatform; init => _byPlatform = value ?? []; }
 
     /// <summary>Per outlet, the engagement of the posts and discussions about its articles.</summary>
-    public IReadOnlyList<EngagementSum> EngagementByOutlet { get; init; } = [];
+    public IReadOnlyList<EngagementSum> EngagementByOutlet { get => _byOutlet; init => _byOutlet = value ?? []; }
 }
 
 /// <summary>An entry waiting to be resolved: its Google News link, the outlet and title the feed gave, its failed tries and next try.</summary>
