@@ -23,5 +23,5 @@ internal static class CollectCommand
             var reports = await ProgressDisplay.RunAsync(progress => cycle.RunAsync(progress, cancellationToken));
             ProgressDisplay.Summarize(reports);
             return ExitCodes.Ok;
-        }, cancellationToken, warmUp: (services, token) => services.GetRequiredService<CollectionCycle>().WarmUpAsync(token));
+        }, cancellationToken, warmUp: (services, token) => services.GetRequiredService<CycleWarmUp>().RunAsync(token));
 }

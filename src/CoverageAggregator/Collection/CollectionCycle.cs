@@ -80,25 +80,6 @@ public sealed class CollectionCycle(
         return ordered;
     }
 
-    /// <summary>
-    /// Builds the profiles of the sources file's essays ahead of a cycle (reading their pages is the longest step of its
-    /// start), for a host with other start-up work to do meanwhile (it needs neither storage nor the essays added at run
-    /// time, whose profiles the cycle builds); the cycle then finds them built, or waits for the build under way. Never
-    /// throws: a bad sources file or a storage outage is met again, and reported, by the host's checks and the cycle.
-    /// </summary>
-    public async Task WarmUpAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var config = await configs.GetFileAsync(cancellationToken).ConfigureAwait(false);
-            await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ConfigException or OperationCanceledException || TableHandle.IsStorageFailure(ex))
-        {
-            // Reported by whoever meets it next.
-        }
-    }
-
     private async Task SaveEssaysAsync(CoverageConfig config, CancellationToken cancellationToken)
     {
         try

@@ -56,6 +56,7 @@ public static class CoverageServices
         services.AddSingleton<ISourceCollector, XCollector>();
         services.AddSingleton<SourceRunner>();
         services.AddSingleton<CollectionCycle>();
+        services.AddSingleton<CycleWarmUp>();
         services.AddSingleton<SourceQueue>();
         services.AddSingleton<CoverageEndpoints>();
         services.AddSingleton<Configuration.Discovery.EssayDiscovery>();
