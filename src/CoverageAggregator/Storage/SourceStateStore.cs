@@ -13,7 +13,6 @@ public sealed class SourceStateStore(StorageClients storage)
     public const int MaxAttempts = 8;
 
     private readonly TableHandle _table = new(storage.Table("sources"));
-    private Task<List<SourceState>>? _readAhead;
 
     public Task<SourceState?> FindAsync(string sourceId, CancellationToken cancellationToken) =>
         _table.FindAsync<SourceState>(SourceState.Partition, sourceId, cancellationToken);
@@ -66,38 +65,8 @@ public sealed class SourceStateStore(StorageClients storage)
         }
     }
 
-    /// <summary>Every source's state, in one query; the first call after <see cref="ReadAhead"/> takes that query's answer.</summary>
-    public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _readAhead, null) is { } ahead)
-        {
-            try
-            {
-                return await ahead.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when ((ex is OperationCanceledException && !cancellationToken.IsCancellationRequested) || TableHandle.IsStorageFailure(ex))
-            {
-                // The read ahead was stopped or met an outage: asked again now, and reported if it fails now.
-            }
-        }
-
-        return await QueryAllAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Starts the query of every state now, for the next <see cref="ListAsync"/> (a host warming a cycle up while it
-    /// checks its settings): the states a cycle starts from are then read alongside the host's checks, moments earlier.
-    /// </summary>
-    public void ReadAhead(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _readAhead) is null)
-        {
-            Interlocked.CompareExchange(ref _readAhead, QueryAllAsync(cancellationToken), null);
-        }
-    }
-
-    private Task<List<SourceState>> QueryAllAsync(CancellationToken cancellationToken) =>
-        _table.QueryAsync<SourceState>(TableClient.CreateQueryFilter($"PartitionKey eq {SourceState.Partition}"), cancellationToken);
+    public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken) =>
+        await _table.QueryAsync<SourceState>(TableClient.CreateQueryFilter($"PartitionKey eq {SourceState.Partition}"), cancellationToken).ConfigureAwait(false);
 
     private static async Task WriteAsync(TableClient table, SourceState state, CancellationToken cancellationToken)
     {

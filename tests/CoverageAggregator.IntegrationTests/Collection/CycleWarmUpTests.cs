@@ -1,12 +1,7 @@
 using System.Text.Json;
 using CoverageAggregator.Collection;
 using CoverageAggregator.Configuration;
-using Azure.Core;
 using CoverageAggregator.IntegrationTests.Support;
-using CoverageAggregator.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoverageAggregator.IntegrationTests.Collection;
 
@@ -21,27 +16,6 @@ public class CycleWarmUpTests
 
         Assert.Equal(1, readByWarmUp);
         Assert.Equal(withoutWarmUp, withWarmUp);
-    }
-
-    [Fact]
-    public async Task TheStatesAreReadDuringTheWarmUpAndTheCycleStartsFromThatOneRead()
-    {
-        var stateQueries = new RequestCounter(r => r.Method == RequestMethod.Get && r.Uri.Path.EndsWith("sources()", StringComparison.Ordinal));
-        await using var server = await FixtureServer.StartAsync(Paths.Corpus);
-        await using var host = new TestHost(await server.WriteConfigAsync(Paths.Corpus), configure: services => services.AddSingleton(sp => new StorageClients(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["COVERAGE_STORAGE"] = "UseDevelopmentStorage=true" }).Build(),
-            sp.GetRequiredService<IOptions<CoverageOptions>>().Value,
-            stateQueries)));
-        await host.Get<CollectionCycle>().RunAsync(null, CancellationToken.None); // states to read
-        stateQueries.Reset();
-
-        await host.Get<CycleWarmUp>().RunAsync(CancellationToken.None);
-        var readByWarmUp = stateQueries.Count;
-        var reports = await host.Get<CollectionCycle>().RunAsync(null, CancellationToken.None);
-
-        Assert.Equal(1, readByWarmUp);
-        Assert.Equal(1, stateQueries.Count);
-        Assert.All(reports, r => Assert.Null(r.Error));
     }
 
     /// <summary>One cycle on a fresh server and storage: the essay page's requests in all, and those made before the cycle.</summary>
