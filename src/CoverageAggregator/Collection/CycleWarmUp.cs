@@ -1,6 +1,5 @@
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Matching;
-using CoverageAggregator.Storage;
 
 namespace CoverageAggregator.Collection;
 
@@ -20,7 +19,7 @@ public sealed class CycleWarmUp(ConfigProvider configs, EssayProfiles profiles)
             var config = await configs.GetFileAsync(cancellationToken).ConfigureAwait(false);
             await profiles.GetAsync(config.Essays, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConfigException or OperationCanceledException || TableHandle.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is ConfigException or OperationCanceledException)
         {
             // Reported by whoever meets it next.
         }

@@ -51,8 +51,7 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return await AddArticleAsync(table, item, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(item.EssayId, item.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue || response.Value is not { } row)
+        if (await FindAsync(table, item.EssayId, item.Key, cancellationToken).ConfigureAwait(false) is not { } existing)
         {
             // Only articles are syndicated or republished; posts keep their own identity (and skip the copy search).
             return item.Kind == CoverageKinds.Article
@@ -60,7 +59,6 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
                 : await AddAsync(table, item, cancellationToken).ConfigureAwait(false);
         }
 
-        var existing = ItemEntity.FromEntity(row);
         var stored = existing.ToItem();
         var merged = stored.MergeWith(item);
         if (Same(merged, stored))
@@ -118,14 +116,20 @@ public sealed class CoverageStore(StorageClients storage, TimeProvider? time = n
             return null;
         }
 
-        var stored = await table.GetEntityIfExistsAsync<TableEntity>(item.EssayId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!stored.HasValue || stored.Value is null)
+        var stored = await FindAsync(table, item.EssayId, rowKey, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
             _copies.Forget(item.EssayId, rowKey); // removed by another instance since the index was read
-            return null;
         }
 
-        return ItemEntity.FromEntity(stored.Value);
+        return stored;
+    }
+
+    /// <summary>The stored item under a key; null when there is none.</summary>
+    private static async Task<ItemEntity?> FindAsync(TableClient table, string essayId, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(essayId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } row ? ItemEntity.FromEntity(row) : null;
     }
 
     /// <summary>
