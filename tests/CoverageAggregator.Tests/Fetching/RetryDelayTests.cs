@@ -22,13 +22,23 @@ public class RetryDelayTests
     }
 
     [Fact]
-    public void AConnectionThatBreaksAgainBacksOff()
+    public void AConnectionThatBreaksAgainIsRetriedSoonTheSecondTime()
     {
         var outcome = Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ResponseEnded, "broken"));
 
         var delay = RetryDelay.For(outcome, attempt: 1, Time);
 
-        Assert.InRange(delay, TimeSpan.FromMilliseconds(2100), TimeSpan.FromMilliseconds(2400));
+        Assert.InRange(delay, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750));
+    }
+
+    [Fact]
+    public void AConnectionThatBreaksAThirdTimeBacksOffLikeAServerError()
+    {
+        var outcome = Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
+
+        var delay = RetryDelay.For(outcome, attempt: 2, Time);
+
+        Assert.InRange(delay, TimeSpan.FromMilliseconds(4100), TimeSpan.FromMilliseconds(4400));
     }
 
     [Fact]
