@@ -192,16 +192,20 @@ public sealed class CoverageSnapshots(
     private async Task<CoverageSnapshot> BuildAndStoreAsync(EssayConfig essay, string? leaseId, CancellationToken cancellationToken)
     {
         var listedAt = time.GetUtcNow();
-        var stored = await items.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false);
-        var lastDigest = await digests.LastAsync(essay.Id, cancellationToken).ConfigureAwait(false);
-        var export = CoverageExport.Build(essay, stored, time.GetUtcNow()) with
+        // Four independent reads at once. The stored version comes from the blob's metadata (only this rebuild writes the
+        // blob while it holds the lease); the blob itself is read only when it is the same snapshot.
+        var listing = items.ListAsync(essay.Id, cancellationToken);
+        var lastDigest = digests.LastAsync(essay.Id, cancellationToken);
+        var waitingEntries = waiting.ListAsync(essay.Id, cancellationToken);
+        var stamp = store.FindStampAsync(essay.Id, cancellationToken);
+        await Task.WhenAll(listing, lastDigest, waitingEntries, stamp).ConfigureAwait(false);
+        var export = CoverageExport.Build(essay, await listing.ConfigureAwait(false), time.GetUtcNow()) with
         {
-            LastDigestAt = lastDigest?.Until,
-            Waiting = await waiting.ListAsync(essay.Id, cancellationToken).ConfigureAwait(false) is { Count: > 0 } entries ? entries : null,
+            LastDigestAt = (await lastDigest.ConfigureAwait(false))?.Until,
+            Waiting = await waitingEntries.ConfigureAwait(false) is { Count: > 0 } entries ? entries : null,
         };
         var snapshot = CoverageSnapshot.From(export);
-        // The stored version is read from the blob's metadata; the blob itself only when it is the same snapshot.
-        var previous = (await store.FindStampAsync(essay.Id, cancellationToken).ConfigureAwait(false))?.Version == snapshot.Version
+        var previous = (await stamp.ConfigureAwait(false))?.Version == snapshot.Version
             ? await store.FindAsync(essay.Id, cancellationToken).ConfigureAwait(false)
             : null;
         if (previous is null || previous.Version != snapshot.Version)

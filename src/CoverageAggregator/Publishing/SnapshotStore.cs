@@ -11,8 +11,9 @@ namespace CoverageAggregator.Publishing;
 public sealed record SnapshotStamp(string Version, DateTimeOffset? ListedAt);
 
 /// <summary>
-/// Snapshots in Blob storage: container prefix-snapshots, one blob per essay ("{essay id}.json"). A rebuild holds the
-/// blob's lease, so instances take turns, and writes under it; the metadata says which items the snapshot covers.
+/// Snapshots in Blob storage: container prefix-snapshots, one blob per essay ("{essay id}.json", gzipped: see
+/// <see cref="SnapshotCompression"/>). A rebuild holds the blob's lease, so instances take turns, and writes under it;
+/// the metadata says which items the snapshot covers.
 /// </summary>
 public sealed class SnapshotStore(StorageClients storage)
 {
@@ -33,7 +34,7 @@ public sealed class SnapshotStore(StorageClients storage)
         try
         {
             var content = await Blob(essayId).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return CoverageSnapshot.Deserialize(content.Value.Content);
+            return CoverageSnapshot.Deserialize(SnapshotCompression.Expand(content.Value.Content));
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -65,10 +66,10 @@ public sealed class SnapshotStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(snapshot);
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await Blob(snapshot.EssayId).UploadAsync(
-            new BinaryData(snapshot.Serialize()),
+            SnapshotCompression.Compress(snapshot.Serialize()),
             new BlobUploadOptions
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = SnapshotCompression.ContentEncoding },
                 Metadata = Metadata(snapshot.Version, listedAt),
                 Conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId },
             },

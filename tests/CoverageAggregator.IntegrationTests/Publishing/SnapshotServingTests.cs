@@ -58,6 +58,25 @@ public class SnapshotServingTests
     }
 
     [Fact]
+    public async Task ASnapshotIsStoredGzippedAndOneStoredPlainBeforeStillReads()
+    {
+        await using var host = await FunctionCalls.HostWithOneEssayAsync();
+        var store = host.Get<SnapshotStore>();
+        await host.Get<CoverageStore>().UpsertAsync(FunctionCalls.Item("https://news.example/a", "First story"), CancellationToken.None);
+        var built = await host.Get<CoverageSnapshots>().RebuildAsync("essay-1", CancellationToken.None);
+        var blob = host.Get<StorageClients>().Container("snapshots").GetBlobClient("essay-1.json");
+
+        var raw = (await blob.DownloadContentAsync()).Value;
+        await blob.UploadAsync(new BinaryData(built!.Serialize()), overwrite: true);
+        var plain = await store.FindAsync("essay-1", CancellationToken.None);
+
+        Assert.Equal("gzip", raw.Details.ContentEncoding);
+        Assert.Equal(new byte[] { 0x1f, 0x8b }, raw.Content.ToArray()[..2]);
+        Assert.Equal(built.Version, plain!.Version);
+        Assert.Equal("First story", Assert.Single(plain.Export.Items).Title);
+    }
+
+    [Fact]
     public async Task ARebuildOfUnchangedCoverageKeepsTheStoredSnapshotAndAChangeReplacesIt()
     {
         await using var host = await FunctionCalls.HostWithOneEssayAsync();
