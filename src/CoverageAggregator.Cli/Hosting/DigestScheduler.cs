@@ -1,5 +1,6 @@
 using Cronos;
 using CoverageAggregator.Digest;
+using CoverageAggregator.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ internal sealed class DigestScheduler(DigestService digests, IOptions<DigestOpti
                 return;
             }
 
-            await Task.Delay(next.Value - time.GetUtcNow(), time, stoppingToken);
+            await CronWait.UntilAsync(next.Value, time, stoppingToken);
             var run = await digests.RunAsync(stoppingToken);
             if (run.Built + run.Sent + run.Failed > 0)
             {
