@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Azure.Storage.Queues;
 using CoverageAggregator.Configuration;
 using CoverageAggregator.Matching;
@@ -28,7 +29,9 @@ public sealed class SourceQueue(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly QueueClient _client = storage.Queue(Name);
-    private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Set by a requested collection until the local loop takes it, so one asked for while the loop is busy is not lost.</summary>
+    private readonly Channel<bool> _requested = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _requestedCount;
 
     /// <summary>Created on first use; a failed creation (storage down at start) is tried again on the next use.</summary>
     private readonly CreatedOnFirstUse _created = new(token => storage.Queue(Name).CreateIfNotExistsAsync(cancellationToken: token));
@@ -61,16 +64,31 @@ public sealed class SourceQueue(
 
         CoverageTelemetry.Enqueued(activity, count);
         Log.SourcesEnqueued(logger, count);
+        return count;
+    }
+
+    /// <summary>A collection asked for now (the admin route): enqueues the due sources and tells the local loop (<see cref="RequestedAsync"/>).</summary>
+    public async Task<int> RequestCollectionAsync(CancellationToken cancellationToken)
+    {
+        var count = await EnqueueDueAsync(cancellationToken).ConfigureAwait(false);
         if (count > 0)
         {
-            Interlocked.Exchange(ref _enqueued, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Interlocked.Add(ref _requestedCount, count);
+            _requested.Writer.TryWrite(true);
         }
 
         return count;
     }
 
-    /// <summary>Completes when this process next enqueues sources (an admin "collect now"), so the local host works the queue at once.</summary>
-    public Task EnqueuedAsync(CancellationToken cancellationToken) => Volatile.Read(ref _enqueued).Task.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Completes with how many sources were enqueued by collections asked for since it last completed, so a host
+    /// without a queue trigger works them off at once; one asked for while nobody waited completes the next wait.
+    /// </summary>
+    public async Task<int> RequestedAsync(CancellationToken cancellationToken)
+    {
+        await _requested.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return Interlocked.Exchange(ref _requestedCount, 0);
+    }
 
     /// <summary>
     /// Handles one queue message (the queue trigger), and waits for the snapshot rebuilds it caused, so its page is

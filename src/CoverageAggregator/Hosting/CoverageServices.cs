@@ -58,6 +58,7 @@ public static class CoverageServices
         services.AddSingleton<CollectionCycle>();
         services.AddSingleton<CycleWarmUp>();
         services.AddSingleton<SourceQueue>();
+        services.AddSingleton<ScheduledCollection>();
         services.AddSingleton<CoverageEndpoints>();
         services.AddSingleton<Configuration.Discovery.EssayDiscovery>();
         services.AddSingleton<Configuration.Checks.SetupDoctor>();

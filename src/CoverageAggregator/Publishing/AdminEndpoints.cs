@@ -23,7 +23,7 @@ public sealed class AdminEndpoints(SourceQueue queue, ConfigProvider configs, Ad
     /// </summary>
     public async Task<HttpReply> CollectNowAsync(CancellationToken cancellationToken)
     {
-        var enqueued = await queue.EnqueueDueAsync(cancellationToken).ConfigureAwait(false);
+        var enqueued = await queue.RequestCollectionAsync(cancellationToken).ConfigureAwait(false);
         return HttpReply.Private(JsonSerializer.Serialize(new
         {
             enqueued,
