@@ -182,7 +182,8 @@ public class GoogleNewsDecoderTests
 
         var decoded = await decoder.DecodeAsync(google.BaseUrl + ArticlePath, CancellationToken.None);
 
-        Assert.Equal(google.BaseUrl + "/outlet.example/2026/06/age-of-ai", decoded.Url);
+        // The decoder's problem is the message: this failed once in CI (null after 48 ms) and never since.
+        Assert.True(google.BaseUrl + "/outlet.example/2026/06/age-of-ai" == decoded.Url, $"decoded {decoded.Url ?? "nothing"}: {decoded.Problem}");
         Assert.DoesNotContain(google.Seen, r => r.PathAndQuery.StartsWith(BatchPath, StringComparison.Ordinal));
     }
 
