@@ -34,13 +34,14 @@ public sealed class CollectionCycle(
             stored is null ? null : stored.GetValueOrDefault(source.Id) ?? SourceRunner.NewState(source);
         var sources = SourceDescriptor.AllOf(config);
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
-        var reports = new ConcurrentBag<SourceReport>();
+        var reports = new SourceReport[sources.Count]; // in the order of the sources file, each written once by its own run
         var batch = new CycleBatch(states, logger);
         int done = 0, coverage = 0, failures = 0;
         progress?.Report(new CycleProgress(0, sources.Count, 0, 0, null));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(sources, parallel, async (source, token) =>
+        await Parallel.ForEachAsync(sources.Index(), parallel, async (indexed, token) =>
         {
+            var source = indexed.Item;
             var gate = hosts.GetOrAdd(HostOf(source), _ => new SemaphoreSlim(options.Value.MaxPerHost));
             await gate.WaitAsync(token).ConfigureAwait(false);
             SourceReport report;
@@ -58,7 +59,7 @@ public sealed class CollectionCycle(
                 gate.Release();
             }
 
-            reports.Add(report);
+            reports[indexed.Index] = report;
             Interlocked.Add(ref coverage, report.Coverage);
             if (report.Error is not null && !report.Deferred)
             {
@@ -75,7 +76,7 @@ public sealed class CollectionCycle(
 
         await runner.CompleteAsync(batch, config.Essays.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
 
-        var ordered = sources.Select(s => reports.First(r => r.Source == s)).ToList();
+        var ordered = reports.ToList();
         CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
         return ordered;
     }
