@@ -20,12 +20,9 @@ source bench/private-azurite.sh
 start_private_azurite "$work"
 pids+=("$AZURITE_PID")
 export Coverage__StoragePrefix="conc$RANDOM$RANDOM" Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
-python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
-python3 "$root/../shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$(cat "$work/port")"
-sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
+source bench/scale/corpus-server.sh
+start_scale_corpus "$work" "$feeds"
+pids+=("$SERVER_PID")
 
 start=$(date +%s.%N)
 collectors=()

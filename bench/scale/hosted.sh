@@ -11,14 +11,10 @@ shared="$PWD/../shared"; feeds="${1:-500}"
 cli="${SCALE_CLI:-$PWD/artifacts/bench-cli/coverage}"
 [ -x "$cli" ] || { echo "hosted.sh: no CLI at $cli: run bench/scale/run.sh first (it publishes one), or set SCALE_CLI" >&2; exit 1; }
 source bench/private-azurite.sh
-work=$(mktemp -d); corpus="$work/corpus"
+source bench/scale/corpus-server.sh
+work=$(mktemp -d)
 start_private_azurite "$work"; azurite=$AZURITE_PID
-python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
-python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
-server=$!
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-base="http://127.0.0.1:$(cat "$work/port")"
-sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
+start_scale_corpus "$work" "$feeds"; server=$SERVER_PID
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
 export Coverage__StoragePrefix="hosted$RANDOM" Coverage__SourceIntervalMinutes=1 Coverage__PollSchedule="0 0 0 1 1 *" Coverage__Admin__ApiKey="bench-$RANDOM"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

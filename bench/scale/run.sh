@@ -29,18 +29,14 @@ fi
 if [[ $cli == *.dll ]]; then coverage=(dotnet "$cli"); else coverage=("$cli"); fi
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 source bench/private-azurite.sh
+source bench/scale/corpus-server.sh
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
 printf "%6s %8s %8s %8s %8s %8s %8s %8s %8s %8s %10s %12s\n" feeds items floor_s r1_s r1/floor r2_s r2/r1 start_s "r2 work" peak_MB items/s export
 for feeds in "${sizes[@]}"; do
   work=$(mktemp -d); corpus="$work/corpus"
   start_private_azurite "$work"; azurite=$AZURITE_PID
-  python3 bench/scale/generate.py "$corpus" --feeds "$feeds" >/dev/null
-  python3 "$shared/eval/server.py" --corpus "$corpus" --port 0 --port-file "$work/port" 2>"$work/server.log" &
-  server=$!
-  for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-  base="http://127.0.0.1:$(cat "$work/port")"
-  sed "s#{{BASE}}#$base#g" "$corpus/corpus.json" >"$work/config.json"
+  start_scale_corpus "$work" "$feeds"; server=$SERVER_PID
   read -r floor _ <<<"$(python3 bench/scale/floor.py "$corpus" "$base" --concurrency "$Coverage__MaxConcurrency")"
   export Coverage__StoragePrefix="bench$RANDOM$RANDOM"
   /usr/bin/time -f "%e %M %U %S" -o "$work/r1.time" "${coverage[@]}" collect --config "$work/config.json" >"$work/r1.log" 2>&1
