@@ -12,7 +12,7 @@ feeds="${1:-500}"
 [ -x node_modules/.bin/azurite ] || { echo "bench: needs Azurite (npm ci)" >&2; exit 1; }
 dotnet build src/CoverageAggregator.Cli -c Release -v q >/dev/null
 cli="$root/src/CoverageAggregator.Cli/bin/Release/net10.0/coverage.dll"
-work=$(mktemp -d); corpus="$work/corpus"
+work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

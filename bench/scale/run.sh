@@ -34,7 +34,7 @@ sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(500)
 export Coverage__MaxConcurrency="${Coverage__MaxConcurrency:-16}" Coverage__MaxPerHost="${Coverage__MaxPerHost:-16}"
 printf "%6s %8s %8s %8s %8s %8s %8s %8s %8s %8s %10s %12s\n" feeds items floor_s r1_s r1/floor r2_s r2/r1 start_s "r2 work" peak_MB items/s export
 for feeds in "${sizes[@]}"; do
-  work=$(mktemp -d); corpus="$work/corpus"
+  work=$(mktemp -d)
   start_private_azurite "$work"; azurite=$AZURITE_PID
   start_scale_corpus "$work" "$feeds"; server=$SERVER_PID
   read -r floor _ <<<"$(python3 bench/scale/floor.py "$corpus" "$base" --concurrency "$Coverage__MaxConcurrency")"
