@@ -76,9 +76,8 @@ public sealed class CollectionCycle(
 
         await runner.CompleteAsync(batch, config.Essays.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
 
-        var ordered = reports.ToList();
-        CoverageTelemetry.CycleDone(activity, ordered, time.GetElapsedTime(started), logger);
-        return ordered;
+        CoverageTelemetry.CycleDone(activity, reports, time.GetElapsedTime(started), logger);
+        return reports;
     }
 
     private async Task SaveEssaysAsync(CoverageConfig config, CancellationToken cancellationToken)
